@@ -1,0 +1,55 @@
+namespace Harvester.Domain;
+
+/// <summary>
+/// One mail as the archives show it. Parse produces one per archive page (one link); Merge folds the copies
+/// that share a Message-ID into one, carrying every archive's link.
+/// </summary>
+public sealed record MailMessage
+{
+    /// <summary>The Message-ID without angle brackets.</summary>
+    public required string MessageId { get; init; }
+
+    /// <summary>The Subject header, decoded, whitespace collapsed.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The sender's display name as the archive shows it (not yet normalised).</summary>
+    public required string Author { get; init; }
+
+    /// <summary>The sender's address where an archive reveals it (spinics' X-From-R13 does), else null.</summary>
+    public string? AuthorAddress { get; init; }
+
+    public required DateTimeOffset Date { get; init; }
+
+    /// <summary>The In-Reply-To id, without brackets, or null.</summary>
+    public string? InReplyTo { get; init; }
+
+    /// <summary>Referenced ids, oldest first as in the References header (In-Reply-To included, last).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The plain-text body, entities decoded.</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>Every archive page that holds this message.</summary>
+    public required IReadOnlyList<ArchiveLink> Links { get; init; }
+
+    /// <summary>How many replies to this message the crawled indexes showed (not fetched).</summary>
+    public int RepliesSeen { get; init; }
+
+    /// <summary>Closest ancestor first: In-Reply-To, then References from newest to oldest.</summary>
+    public IEnumerable<string> AncestorsClosestFirst()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (InReplyTo is { } parent && seen.Add(parent))
+        {
+            yield return parent;
+        }
+
+        for (var i = References.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(References[i]))
+            {
+                yield return References[i];
+            }
+        }
+    }
+}

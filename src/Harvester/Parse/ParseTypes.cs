@@ -1,0 +1,38 @@
+using Harvester.Domain;
+
+namespace Harvester.Parse;
+
+/// <summary>A message page as Crawl fetched it: which archive, its kind (<c>spinics</c> or <c>mail-archive</c>), URL and HTML.</summary>
+public sealed record FetchedPage(string Archive, string Kind, Uri Url, string Html);
+
+/// <summary>
+/// One entry of a date index page. <see cref="Day"/> is known on mail-archive (its <c>YYYY/MM/DD</c> span) and null on
+/// spinics, whose index carries no dates.
+/// </summary>
+public sealed record IndexEntry(string Archive, long Number, Uri Url, string Subject, string Author, DateOnly? Day);
+
+/// <summary>A parsed date index page: its entries in page order (newest first) and the next (older) page, if any.</summary>
+public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, Uri? NextPage);
+
+/// <summary>The outcome of parsing one page: a value, or an error that says why the page was skipped.</summary>
+public readonly record struct ParseOutcome<T>(T? Value, string? Error)
+    where T : class
+{
+    public bool Succeeded => Value is not null;
+
+    public static ParseOutcome<T> Ok(T value) => new(value, null);
+
+    public static ParseOutcome<T> Fail(string error) => new(null, error);
+}
+
+/// <summary>Reads one archive's message page into a <see cref="MailMessage"/> with a single link.</summary>
+public interface IMessagePageParser
+{
+    ParseOutcome<MailMessage> Parse(FetchedPage page);
+}
+
+/// <summary>Reads one archive's date index page.</summary>
+public interface IIndexPageParser
+{
+    ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html);
+}
