@@ -1,0 +1,225 @@
+using Harvester.Domain;
+using Harvester.Parse;
+using Microsoft.Extensions.Logging;
+
+namespace Harvester.Crawl;
+
+/// <summary>
+/// Crawls one archive for a window: walks the date index newest first, fetches only the pages the harvest needs
+/// (patch mails and cover letters in the window), and stops once past the window's start. mail-archive's index dates
+/// its entries; spinics' does not, so there a few message pages are probed (binary search) to place the window.
+/// Where the index does not reach back far enough, message numbers are probed instead (<see cref="WalkNumbersAsync"/>).
+/// </summary>
+public sealed partial class ArchiveCrawler(
+    ArchiveFetcher fetcher,
+    string kind,
+    IIndexPageParser indexParser,
+    MessageReader reader,
+    CrawlStats stats,
+    ILogger logger) : IArchiveCrawler
+{
+    /// <summary>How far before the window's start a date-sorted index may still hold window messages (X-Date may be a
+    /// Received time, so the order is not exact: archive-html/spinics.md §2.2).</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromHours(2);
+
+    public string Archive => fetcher.Archive;
+
+    public async Task<ArchiveCrawl> CrawlAsync(CrawlRequest request, CancellationToken cancellationToken)
+    {
+        var run = new CrawlRun(fetcher.Archive, request);
+        var matcher = new LinkMatcher(request.Known);
+        var seen = new HashSet<long>();
+        long? lowest = null;
+        var reachedStart = false;
+        Uri? pageUrl = fetcher.Resolve("maillist.html");
+        while (pageUrl is not null && !reachedStart)
+        {
+            var index = await ReadIndexAsync(pageUrl, run, cancellationToken).ConfigureAwait(false);
+            if (index is null)
+            {
+                run.Failed |= run.IndexPages == 0;
+                break;
+            }
+
+            var entries = index.Entries.Where(e => seen.Add(e.Number)).ToList();
+            lowest = entries.Count == 0 ? lowest : Math.Min(lowest ?? long.MaxValue, entries.Min(e => e.Number));
+            reachedStart = entries.Any(e => e.Day is not null)
+                ? await WalkDatedAsync(entries, run, matcher, cancellationToken).ConfigureAwait(false)
+                : await WalkUndatedAsync(entries, run, matcher, cancellationToken).ConfigureAwait(false);
+            pageUrl = index.NextPage;
+            if (pageUrl is not null && !fetcher.IsInside(pageUrl))
+            {
+                run.Report(DiagnosticLevel.Warning, pageUrl, "next index page lies outside the archive; not followed");
+                pageUrl = null;
+            }
+        }
+
+        if (!reachedStart && !run.Failed && lowest is { } low && low > 1)
+        {
+            LogNumberWalk(logger, Archive, low);
+            await WalkNumbersAsync(low - 1, run, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogCrawled(logger, Archive, run.IndexPages, run.Entries.Count, run.LinkMatches.Count, run.Probes);
+        return run.ToResult();
+    }
+
+    private async Task<IndexPage?> ReadIndexAsync(Uri url, CrawlRun run, CancellationToken cancellationToken)
+    {
+        var fetched = await fetcher.FetchAsync(url, PageKind.Index, cancellationToken).ConfigureAwait(false);
+        if (!fetched.Ok)
+        {
+            run.Report(DiagnosticLevel.Error, url, $"index page not read: {fetched.Status}: {fetched.Error}");
+            return null;
+        }
+
+        var parsed = indexParser.Parse(Archive, url, fetched.Html!);
+        if (!parsed.Succeeded)
+        {
+            run.Report(DiagnosticLevel.Error, url, "not an archive index page: " + parsed.Error);
+            return null;
+        }
+
+        run.IndexPages++;
+        return parsed.Value;
+    }
+
+    /// <summary>mail-archive: every entry carries its day, so only the window's days are looked at.</summary>
+    private async Task<bool> WalkDatedAsync(List<IndexEntry> entries, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        var firstDay = DateOnly.FromDateTime(run.Window.From.UtcDateTime).AddDays(-1);
+        var lastDay = DateOnly.FromDateTime(run.Window.To.UtcDateTime).AddDays(1);
+        var reachedStart = false;
+        foreach (var entry in entries)
+        {
+            if (entry.Day is { } day && day > lastDay)
+            {
+                continue;
+            }
+
+            if (entry.Day is { } older && older < firstDay)
+            {
+                reachedStart = true;
+                continue;
+            }
+
+            run.Entries.Add(entry);
+            await TakeAsync(entry, run, matcher, cancellationToken).ConfigureAwait(false);
+        }
+
+        return reachedStart;
+    }
+
+    /// <summary>spinics: the index has no dates; probe the page's oldest patch mail, then binary-search the window's end.</summary>
+    private async Task<bool> WalkUndatedAsync(List<IndexEntry> entries, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        var candidates = entries.Where(CandidateRules.IsCandidate).ToList();
+        if (candidates.Count == 0)
+        {
+            run.Entries.AddRange(entries);
+            return false;
+        }
+
+        if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
+        {
+            return false;
+        }
+
+        var start = await FirstBeforeAsync(candidates, run.Window.To, run, cancellationToken).ConfigureAwait(false);
+        run.Entries.AddRange(entries.SkipWhile(e => e != candidates[start]));
+        foreach (var candidate in candidates.Skip(start))
+        {
+            var message = await TakeAsync(candidate, run, matcher, cancellationToken).ConfigureAwait(false);
+            if (message is not null && message.Date < run.Window.From - Slack)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
+    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, CancellationToken cancellationToken)
+    {
+        int low = 0, high = candidates.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            var date = await DateOfAsync(candidates[middle], run, cancellationToken).ConfigureAwait(false);
+            if (date is null || date < end)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+
+    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
+        (await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false))?.Date;
+
+    /// <summary>A candidate entry: link it to a known message for free, or fetch and parse it.</summary>
+    private async Task<MailMessage?> TakeAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
+    {
+        if (!CandidateRules.IsCandidate(entry))
+        {
+            return null;
+        }
+
+        if (matcher.Match(entry) is { } known)
+        {
+            run.LinkMatches.Add(new LinkMatch(known.MessageId, new ArchiveLink(Archive, entry.Url)));
+            stats.CountSaved();
+            return known;
+        }
+
+        return await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches and parses one message page; keeps it when it lies in the window.</summary>
+    private async Task<MailMessage?> ReadMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal = false)
+    {
+        var fetched = await fetcher.FetchAsync(url, PageKind.Message, cancellationToken).ConfigureAwait(false);
+        if (fetched.Status == FetchStatus.NotFound && gapIsNormal)
+        {
+            return null;
+        }
+
+        if (!fetched.Ok)
+        {
+            var level = fetched.Status == FetchStatus.NotFound ? DiagnosticLevel.Warning : DiagnosticLevel.Error;
+            run.Report(level, url, $"message page not read: {fetched.Status}: {fetched.Error}");
+            return null;
+        }
+
+        var page = new FetchedPage(Archive, kind, url, fetched.Html!);
+        var outcome = reader.Read(page);
+        if (!outcome.Succeeded)
+        {
+            run.Report(DiagnosticLevel.Error, url, "unparseable message page, skipped: " + outcome.Error);
+            return null;
+        }
+
+        if (run.Window.Contains(outcome.Value!.Date))
+        {
+            run.Keep(page);
+        }
+        else
+        {
+            run.Probes++;
+        }
+
+        return outcome.Value;
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes")]
+    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Archive}: the index does not reach back to the window; probing message numbers below {Lowest}")]
+    private static partial void LogNumberWalk(ILogger logger, string archive, long lowest);
+}

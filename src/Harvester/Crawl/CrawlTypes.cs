@@ -1,0 +1,43 @@
+using Harvester.Domain;
+using Harvester.Parse;
+
+namespace Harvester.Crawl;
+
+/// <summary>What Crawl is asked for: the window, and the messages earlier archives already gave (to save requests).</summary>
+public sealed record CrawlRequest(HarvestWindow Window, IReadOnlyList<MailMessage> Known);
+
+/// <summary>An index entry of this archive that matched an already known message: its link, got without a fetch.</summary>
+public sealed record LinkMatch(string MessageId, ArchiveLink Link);
+
+/// <summary>What one archive's crawl gave.</summary>
+public sealed record ArchiveCrawl
+{
+    public required string Archive { get; init; }
+
+    /// <summary>The message pages fetched (from the network or the cache) whose content the harvest needs.</summary>
+    public IReadOnlyList<FetchedPage> MessagePages { get; init; } = [];
+
+    /// <summary>Every index entry walked in the window's region, replies and pull requests included.</summary>
+    public IReadOnlyList<IndexEntry> Entries { get; init; } = [];
+
+    public IReadOnlyList<LinkMatch> LinkMatches { get; init; } = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Nothing usable came from this archive (its first index page failed, or it was blocked).</summary>
+    public bool Failed { get; init; }
+
+    /// <summary>Index pages read; with the needed message pages, the request floor.</summary>
+    public int IndexPages { get; init; }
+
+    /// <summary>Pages fetched only to learn a date (spinics' undated index, number probes).</summary>
+    public int Probes { get; init; }
+}
+
+/// <summary>Crawls one archive for a window.</summary>
+public interface IArchiveCrawler
+{
+    string Archive { get; }
+
+    Task<ArchiveCrawl> CrawlAsync(CrawlRequest request, CancellationToken cancellationToken);
+}

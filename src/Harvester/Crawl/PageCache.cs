@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+
+namespace Harvester.Crawl;
+
+/// <summary>A cached response: its status, body and the validators the server gave.</summary>
+public sealed record CachedPage(string Url, PageKind Kind, int Status, string? Body, string? ETag, string? LastModified, DateTimeOffset FetchedAt);
+
+/// <summary>
+/// The page cache: one SQLite file in WAL mode. Each page is written in its own statement (an atomic upsert), so a run
+/// killed at any point leaves a cache the next run uses as it is: a page is there whole or not at all.
+/// </summary>
+public sealed class PageCache : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
+
+    public PageCache(string path)
+    {
+        if (path != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode=WAL;");
+        Execute("PRAGMA synchronous=NORMAL;");
+        Execute("PRAGMA busy_timeout=5000;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS pages (
+                url TEXT PRIMARY KEY,
+                kind INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                body TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                fetched_at INTEGER NOT NULL);
+            """);
+    }
+
+    public string Location => _connection.DataSource;
+
+    public CachedPage? Get(Uri url)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT kind, status, body, etag, last_modified, fetched_at FROM pages WHERE url = $url";
+            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            return new CachedPage(
+                url.AbsoluteUri,
+                (PageKind)reader.GetInt32(0),
+                reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+        }
+    }
+
+    public void Put(CachedPage page)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO pages (url, kind, status, body, etag, last_modified, fetched_at)
+                VALUES ($url, $kind, $status, $body, $etag, $lm, $at)
+                ON CONFLICT(url) DO UPDATE SET kind=excluded.kind, status=excluded.status, body=excluded.body,
+                    etag=excluded.etag, last_modified=excluded.last_modified, fetched_at=excluded.fetched_at;
+                """;
+            command.Parameters.AddWithValue("$url", page.Url);
+            command.Parameters.AddWithValue("$kind", (int)page.Kind);
+            command.Parameters.AddWithValue("$status", page.Status);
+            command.Parameters.AddWithValue("$body", (object?)page.Body ?? DBNull.Value);
+            command.Parameters.AddWithValue("$etag", (object?)page.ETag ?? DBNull.Value);
+            command.Parameters.AddWithValue("$lm", (object?)page.LastModified ?? DBNull.Value);
+            command.Parameters.AddWithValue("$at", page.FetchedAt.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Pages per kind and the file's size, for <c>harvester cache stats</c>.</summary>
+    public IReadOnlyDictionary<PageKind, long> CountByKind()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT kind, COUNT(*) FROM pages GROUP BY kind";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<PageKind, long>();
+            while (reader.Read())
+            {
+                counts[(PageKind)reader.GetInt32(0)] = reader.GetInt64(1);
+            }
+
+            return counts;
+        }
+    }
+
+    /// <summary>Removes pages fetched before <paramref name="cutoff"/>; returns how many.</summary>
+    public int PruneOlderThan(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM pages WHERE fetched_at < $cutoff";
+            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+            var removed = command.ExecuteNonQuery();
+            Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+            return removed;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

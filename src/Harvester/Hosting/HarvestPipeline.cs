@@ -1,0 +1,101 @@
+using Harvester.Crawl;
+using Harvester.Domain;
+using Harvester.Filter;
+using Harvester.Group;
+using Harvester.Merge;
+using Harvester.Parse;
+using Microsoft.Extensions.Logging;
+
+namespace Harvester.Hosting;
+
+/// <summary>What a harvest gave: the report to render, and whether any archive failed whole.</summary>
+public sealed record HarvestResult(HarvestReport Report, int ArchivesFailed, int ArchivesTotal);
+
+/// <summary>The whole harvest, read top to bottom: Crawl → Parse → Merge → Group → Filter (Render is the caller's).</summary>
+public sealed partial class HarvestPipeline(
+    IReadOnlyList<IArchiveCrawler> crawlers,
+    MessageReader reader,
+    MessageMerger merger,
+    SeriesGrouper grouper,
+    RelevanceFilter filter,
+    CrawlStats stats,
+    ILogger<HarvestPipeline> logger)
+{
+    public async Task<HarvestResult> RunAsync(HarvestWindow window, bool listAll, bool explain, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var crawls = await CrawlAsync(window, cancellationToken).ConfigureAwait(false);
+        diagnostics.AddRange(crawls.SelectMany(c => c.Diagnostics));
+
+        var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);
+        var messages = merger.Merge(copies, crawls.SelectMany(c => c.LinkMatches), crawls.SelectMany(c => c.Entries));
+        var grouped = grouper.Group(messages);
+        var decisions = grouped.Series.Select(filter.Decide).ToList();
+        if (explain)
+        {
+            decisions.ForEach(d => LogDecision(logger, d.Relevant ? "kept" : "dropped", d.Series.Head.Message.Subject, string.Join("; ", d.Reasons)));
+        }
+
+        var report = new HarvestReport
+        {
+            Window = window,
+            Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
+            PullRequests = grouped.PullRequests,
+            Diagnostics = diagnostics,
+            Stats = new HarvestStats
+            {
+                Requests = stats.Requests,
+                CacheHits = stats.CacheHits,
+                Messages = messages.Count,
+                RequestsSaved = stats.RequestsSaved,
+                Floor = crawls.Sum(c => c.IndexPages + c.Probes) + messages.Count,
+            },
+        };
+        LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
+        return new HarvestResult(report, crawls.Count(c => c.Failed), crawls.Count);
+    }
+
+    /// <summary>Archives in configured order; each later one is told what the earlier ones gave, to save requests.</summary>
+    private async Task<List<ArchiveCrawl>> CrawlAsync(HarvestWindow window, CancellationToken cancellationToken)
+    {
+        var crawls = new List<ArchiveCrawl>();
+        var known = new List<MailMessage>();
+        foreach (var crawler in crawlers)
+        {
+            LogCrawling(logger, crawler.Archive, window.From, window.To);
+            var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known]), cancellationToken).ConfigureAwait(false);
+            crawls.Add(crawl);
+            known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
+        }
+
+        return crawls;
+    }
+
+    private List<MailMessage> Parse(IEnumerable<FetchedPage> pages, List<Diagnostic> diagnostics)
+    {
+        var messages = new List<MailMessage>();
+        foreach (var page in pages)
+        {
+            var outcome = reader.Read(page);
+            if (outcome.Succeeded)
+            {
+                messages.Add(outcome.Value!);
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, page.Url.AbsoluteUri, "unparseable message page, skipped: " + outcome.Error));
+            }
+        }
+
+        return messages;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Crawling {Archive} for {From:u} .. {To:u}")]
+    private static partial void LogCrawling(ILogger logger, string archive, DateTimeOffset from, DateTimeOffset to);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Explain: {Verdict} {Subject}: {Reasons}")]
+    private static partial void LogDecision(ILogger logger, string verdict, string subject, string reasons);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Harvested {SeriesCount} series ({Relevant} listed relevant) from {Messages} messages; {Requests} requests, {CacheHits} cache hits, {Saved} requests saved, {Errors} errors")]
+    private static partial void LogSummary(ILogger logger, int seriesCount, int relevant, int messages, int requests, int cacheHits, int saved, int errors);
+}

@@ -1,0 +1,117 @@
+using Harvester.Domain;
+using Harvester.Render;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Harvester.Hosting;
+
+/// <summary>Runs one harvest, writes the result, sets the exit code, and stops the application.</summary>
+public sealed partial class HarvestWorker(
+    HarvestPipeline pipeline,
+    IOptions<HarvesterOptions> options,
+    RunState state,
+    ExitCodeHolder exit,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<HarvestWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            exit.Code = await HarvestAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogInterrupted(logger);
+            exit.Code = ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex);
+            exit.Code = ExitCodes.NothingHarvested;
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task<int> HarvestAsync(CancellationToken cancellationToken)
+    {
+        var run = options.Value.Run;
+        var previousEnd = run.SinceLastRun ? state.ReadLastEnd() : null;
+        if (!HarvestWindowFactory.TryCreate(run, time.GetUtcNow(), previousEnd, out var window, out var error))
+        {
+            LogBadWindow(logger, error!);
+            return ExitCodes.Usage;
+        }
+
+        var result = await pipeline.RunAsync(window!, run.All, run.Explain, cancellationToken).ConfigureAwait(false);
+        if (result.ArchivesFailed == result.ArchivesTotal)
+        {
+            LogNothing(logger, string.Join("; ", result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.Message).Take(3)));
+            return ExitCodes.NothingHarvested;
+        }
+
+        Write(Render(result.Report, run), run);
+        var failed = result.ArchivesFailed > 0 || result.Report.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+        foreach (var diagnostic in result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error))
+        {
+            LogMissing(logger, diagnostic.Url, diagnostic.Message);
+        }
+
+        if (failed)
+        {
+            return ExitCodes.PartialFailure;
+        }
+
+        state.SaveLastEnd(window!.To);
+        return ExitCodes.Done;
+    }
+
+    private string Render(HarvestReport report, RunOptions run)
+    {
+        var output = options.Value.Output;
+        if (run.Format == "json")
+        {
+            return new JsonRenderer().Render(report);
+        }
+
+        return run.Draft ? new DraftRenderer(output).Render(report) : new MarkdownRenderer(output).Render(report);
+    }
+
+    private static void Write(string text, RunOptions run)
+    {
+        if (!string.IsNullOrEmpty(run.AppendTo))
+        {
+            var draft = File.Exists(run.AppendTo) ? File.ReadAllText(run.AppendTo) : "";
+            AtomicFile.Write(run.AppendTo, DraftSplicer.Splice(draft, text));
+        }
+        else if (!string.IsNullOrEmpty(run.Out))
+        {
+            AtomicFile.Write(run.Out, text);
+        }
+        else
+        {
+            Console.Out.Write(text);
+            Console.Out.Flush();
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Interrupted; the page cache keeps what was fetched, the next run resumes from it")]
+    private static partial void LogInterrupted(ILogger logger);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Critical, Message = "Harvest failed")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Bad window: {Error}")]
+    private static partial void LogBadWindow(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Nothing could be harvested: {Errors}")]
+    private static partial void LogNothing(ILogger logger, string errors);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Missing: {Url}: {Problem}")]
+    private static partial void LogMissing(ILogger logger, string? url, string problem);
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Harvester.Crawl;
+using Microsoft.Extensions.Options;
+
+namespace Harvester.Hosting;
+
+/// <summary>Checks the settings at start, so a bad URL, window or archive kind is a one-line error and exit 2.</summary>
+public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOptions<HarvesterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HarvesterOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (archive, settings) in options.Archives)
+        {
+            if (!ArchiveOptions.Kinds.Contains(settings.Kind))
+            {
+                errors.Add($"Harvester:Archives:{archive}:Kind '{settings.Kind}' is not one of {string.Join(", ", ArchiveOptions.Kinds)}");
+            }
+
+            if (settings.BaseUri is null)
+            {
+                errors.Add($"Harvester:Archives:{archive}:BaseUrl '{settings.BaseUrl}' is not an absolute http(s):// or file:// URL");
+            }
+        }
+
+        if (!options.Archives.Values.Any(a => a.Enabled))
+        {
+            errors.Add("no archive is enabled (Harvester:Archives:<Name>:Enabled)");
+        }
+
+        errors.AddRange(Annotations(options.Http, "Harvester:Http"));
+        errors.AddRange(Annotations(options.Cache, "Harvester:Cache"));
+        errors.AddRange(Annotations(options.Group, "Harvester:Group"));
+        if (options.Run.Format is not ("markdown" or "json"))
+        {
+            errors.Add($"--format '{options.Run.Format}' is not markdown or json");
+        }
+
+        if (options.Output.Order is not ("author" or "date"))
+        {
+            errors.Add($"Harvester:Output:Order '{options.Output.Order}' is not author or date");
+        }
+
+        if (HarvestWindowFactory.TryCreate(options.Run, time.GetUtcNow(), previousEnd: null, out _, out var windowError) is false)
+        {
+            errors.Add(windowError!);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static IEnumerable<string> Annotations(object settings, string prefix)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
+        return results.Select(r => $"{prefix}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
+    }
+}

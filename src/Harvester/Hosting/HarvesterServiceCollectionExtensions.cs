@@ -1,0 +1,97 @@
+using System.Net;
+using Harvester.Crawl;
+using Harvester.Filter;
+using Harvester.Group;
+using Harvester.Merge;
+using Harvester.Parse;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Harvester.Hosting;
+
+/// <summary>One place that wires the stages: options, the per-archive HTTP clients, the cache and the pipeline.</summary>
+public static class HarvesterServiceCollectionExtensions
+{
+    public static IServiceCollection AddHarvester(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HarvesterOptions>().Bind(configuration.GetSection(HarvesterOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HarvesterOptions>, HarvesterOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ExitCodeHolder>();
+        services.AddSingleton<RunState>();
+        services.AddSingleton<CrawlStats>();
+        services.AddSingleton(sp => new PageCache(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Cache.ResolvePath()));
+        services.AddSingleton(_ => new MessageReader(kind => PageParsers.For(kind)?.Message));
+        services.AddSingleton<MessageMerger>();
+        services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
+        services.AddSingleton(sp => RelevanceFilter.Create(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter));
+        services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
+        services.AddSingleton<HarvestPipeline>();
+        services.AddHostedService<HarvestWorker>();
+
+        foreach (var archive in configuration.GetSection(HarvesterOptions.Section + ":Archives").GetChildren())
+        {
+            services.AddHttpClient(archive.Key, (sp, client) =>
+                {
+                    client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Http.UserAgent);
+                    client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+                {
+                    AutomaticDecompression = DecompressionMethods.All,
+                    AllowAutoRedirect = true,
+                    MaxAutomaticRedirections = 3,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                });
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The enabled archives, the preferred one (<c>Harvester:Output:PreferredArchives</c>) first: the later ones then
+    /// only add links to messages it already gave, mostly without fetching.
+    /// </summary>
+    private static IReadOnlyList<IArchiveCrawler> CreateCrawlers(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
+        var time = sp.GetRequiredService<TimeProvider>();
+        var stats = sp.GetRequiredService<CrawlStats>();
+        var cache = sp.GetRequiredService<PageCache>();
+        var clients = sp.GetRequiredService<IHttpClientFactory>();
+        var loggers = sp.GetRequiredService<ILoggerFactory>();
+        var reader = sp.GetRequiredService<MessageReader>();
+        var run = options.Run;
+        var policy = new FetchPolicy(
+            run.Offline,
+            run.Refresh,
+            options.Http.MaxResponseBytes,
+            TimeSpan.FromMinutes(options.Cache.IndexTtlMinutes),
+            TimeSpan.FromMinutes(options.Cache.NotFoundTtlMinutes),
+            options.Http.ObeyRobotsTxt,
+            "harvester");
+        var throttles = new Dictionary<string, HostThrottle>(StringComparer.OrdinalIgnoreCase);
+        var preference = options.Output.PreferredArchives;
+        return options.Archives
+            .Where(a => a.Value.Enabled)
+            .OrderBy(a => preference.FindIndex(p => string.Equals(p, a.Key, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(a =>
+            {
+                var baseUri = a.Value.BaseUri!;
+                if (!throttles.TryGetValue(baseUri.Authority, out var throttle))
+                {
+                    throttle = new HostThrottle(TimeSpan.FromSeconds(1 / options.Http.RequestsPerSecond), options.Http.MaxConcurrency, time);
+                    throttles[baseUri.Authority] = throttle;
+                }
+
+                var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
+                var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), throttle, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
+                var parsers = PageParsers.For(a.Value.Kind)!;
+                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, logger);
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,39 @@
+namespace Harvester.Hosting;
+
+/// <summary>What this run does (<c>Harvester:Run</c>); the command line writes these keys.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Window start, inclusive, UTC. Empty: <see cref="To"/> minus <see cref="Days"/>.</summary>
+    public string? From { get; set; }
+
+    /// <summary>Window end, exclusive, UTC. Empty: now.</summary>
+    public string? To { get; set; }
+
+    /// <value>The default value is 7.</value>
+    public int Days { get; set; } = 7;
+
+    /// <summary><c>markdown</c> or <c>json</c>.</summary>
+    public string Format { get; set; } = "markdown";
+
+    /// <summary>Write the result here atomically instead of stdout.</summary>
+    public string? Out { get; set; }
+
+    /// <summary>Replace the marked Patches block of this draft file.</summary>
+    public string? AppendTo { get; set; }
+
+    public bool All { get; set; }
+
+    public bool Explain { get; set; }
+
+    public bool Offline { get; set; }
+
+    public bool Refresh { get; set; }
+
+    public bool Draft { get; set; }
+
+    /// <summary>Start where the last successful run ended (state file).</summary>
+    public bool SinceLastRun { get; set; }
+
+    /// <summary>The state file; empty: <c>$STATE_DIRECTORY/state.json</c>, else beside the cache.</summary>
+    public string StatePath { get; set; } = "";
+}
