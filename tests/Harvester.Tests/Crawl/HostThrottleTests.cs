@@ -1,0 +1,58 @@
+using Harvester.Crawl;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Harvester.Tests.Crawl;
+
+public class HostThrottleTests
+{
+    [Fact]
+    public async Task EnterAsync_ThreeRequestsAtOnePerSecond_StartsOneSecondApart()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-22T00:00:00Z"));
+        var throttle = new HostThrottle(TimeSpan.FromSeconds(1), maxConcurrency: 4, time);
+        var starts = new List<DateTimeOffset>();
+
+        var tasks = Enumerable.Range(0, 3).Select(async _ =>
+        {
+            using var slot = await throttle.EnterAsync(CancellationToken.None);
+            lock (starts)
+            {
+                starts.Add(time.GetUtcNow());
+            }
+        }).ToList();
+        for (var i = 0; i < 3 && !tasks.All(t => t.IsCompleted); i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        await Task.WhenAll(tasks);
+        starts.Sort();
+        Assert.Equal([0.0, 1.0, 2.0], starts.Select(s => (s - starts[0]).TotalSeconds));
+    }
+
+    [Fact]
+    public async Task EnterAsync_ConcurrencyCapReached_WaitsForARelease()
+    {
+        var throttle = new HostThrottle(TimeSpan.Zero, maxConcurrency: 1, TimeProvider.System);
+        var first = await throttle.EnterAsync(CancellationToken.None);
+
+        var second = throttle.EnterAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
+    public void SlowTo_ShorterInterval_IsIgnored()
+    {
+        var throttle = new HostThrottle(TimeSpan.FromSeconds(2), 1, TimeProvider.System);
+
+        throttle.SlowTo(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromSeconds(2), throttle.Interval);
+        throttle.SlowTo(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(5), throttle.Interval);
+    }
+}

@@ -1,0 +1,66 @@
+using Harvester.Hosting;
+
+namespace Harvester.Tests.Support;
+
+/// <summary>
+/// Runs the real host in-process (configuration layering, validation, pipeline, output writing) against fixture
+/// servers, writing the result to a file in a scratch folder that also holds the cache and the state.
+/// </summary>
+public sealed class HarvestRun : IDisposable
+{
+    public HarvestRun()
+    {
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "harvester-tests", Guid.NewGuid().ToString("N"));
+
+    public string OutputPath => Path.Combine(Folder, "out.md");
+
+    public string CachePath => Path.Combine(Folder, "pages.db");
+
+    public string StatePath => Path.Combine(Folder, "state.json");
+
+    /// <summary>Settings for fast, deterministic runs against loopback servers.</summary>
+    public Dictionary<string, string?> Settings(Uri? spinics, Uri? mailArchive) => new()
+    {
+        ["Harvester:Archives:Spinics:BaseUrl"] = spinics?.AbsoluteUri ?? "http://127.0.0.1:9/lists/netdev/",
+        ["Harvester:Archives:Spinics:Enabled"] = (spinics is not null).ToString(),
+        ["Harvester:Archives:MailArchive:BaseUrl"] = mailArchive?.AbsoluteUri ?? "http://127.0.0.1:9/netdev@vger.kernel.org/",
+        ["Harvester:Archives:MailArchive:Enabled"] = (mailArchive is not null).ToString(),
+        ["Harvester:Http:RequestsPerSecond"] = "1000",
+        ["Harvester:Http:MaxConcurrency"] = "2",
+        ["Harvester:Http:RetryBaseDelayMs"] = "20",
+        ["Harvester:Http:MaxRetries"] = "3",
+        ["Harvester:Http:AttemptTimeoutSeconds"] = "2",
+        ["Harvester:Http:TotalTimeoutSeconds"] = "20",
+        ["Harvester:Cache:Path"] = CachePath,
+        ["Harvester:Run:StatePath"] = StatePath,
+        ["Harvester:Run:Out"] = OutputPath,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    public async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string?> settings)
+    {
+        if (File.Exists(OutputPath))
+        {
+            File.Delete(OutputPath);
+        }
+
+        var configuration = HarvesterHost.BuildConfiguration(null, settings);
+        var code = await HarvesterHost.RunHarvestAsync(configuration);
+        return (code, File.Exists(OutputPath) ? await File.ReadAllTextAsync(OutputPath) : "");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a cache file still open on a slow runner: left for the OS to clean
+        }
+    }
+}
