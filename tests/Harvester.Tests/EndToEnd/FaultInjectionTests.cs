@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.EndToEnd;
+
+/// <summary>
+/// Faults injected into the fixture server: where a fault is transient the output equals the clean run's; where it is
+/// not, the output holds everything else and the JSON diagnostics name what is missing.
+/// </summary>
+public sealed class FaultInjectionTests : IDisposable
+{
+    private const string Page = "msg1200003.html"; // [PATCH bpf-next v2 1/3], listed
+    private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
+    private readonly HarvestRun _run = new();
+
+    public static TheoryData<string> TransientFaults => ["429-retry-after", "503-burst", "slow", "reset", "truncated", "index-503"];
+
+    [Theory]
+    [MemberData(nameof(TransientFaults))]
+    public async Task Harvest_TransientFault_OutputEqualsCleanRun(string fault)
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        switch (fault)
+        {
+            case "429-retry-after": spinics.Inject(Page, Fault.Status(429, retryAfterSeconds: 1)); break;
+            case "503-burst": spinics.Inject(Page, Fault.Status(503), Fault.Status(503), Fault.Status(503)); break;
+            case "slow": spinics.Inject(Page, Fault.Slow(TimeSpan.FromSeconds(4))); break;
+            case "reset": spinics.Inject(Page, Fault.Reset()); break;
+            case "truncated": spinics.Inject(Page, Fault.Truncated()); break;
+            case "index-503": spinics.Inject("maillist.html", Fault.Status(503), Fault.Status(502)); break;
+        }
+
+        var started = DateTime.UtcNow;
+        var (code, output) = await _run.RunAsync(Settings(spinics));
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(HarvestEndToEndTests.Expected(Week, spinics, null).Replace(SpinicsOnlyMissing, ""), output);
+        if (fault == "429-retry-after")
+        {
+            Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1), "Retry-After was not honoured");
+        }
+    }
+
+    [Theory]
+    [InlineData("404")]
+    [InlineData("not-html")]
+    [InlineData("huge")]
+    [InlineData("challenge")]
+    public async Task Harvest_PermanentFaultOnOnePage_KeepsEverythingElseAndNamesTheMissingPage(string fault)
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var repeat = Enumerable.Range(0, 10);
+        switch (fault)
+        {
+            case "404": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Status(404))]); break;
+            case "not-html": spinics.Inject(Page, [.. repeat.Select(_ => Fault.NotHtml())]); break;
+            case "huge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Huge(20_000_000))]); break;
+            case "challenge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Challenge())]); break;
+        }
+
+        var settings = Settings(spinics);
+        settings["Harvester:Run:Format"] = "json";
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        using var json = JsonDocument.Parse(output);
+        var subjects = json.RootElement.GetProperty("series").EnumerateArray()
+            .SelectMany(s => s.GetProperty("patches").EnumerateArray().Append(s.GetProperty("cover")))
+            .Where(m => m.ValueKind == JsonValueKind.Object)
+            .Select(m => m.GetProperty("subject").GetString())
+            .ToList();
+        Assert.DoesNotContain("[PATCH bpf-next v2 1/3] bpf: Record maximum stack depth for each subprogram", subjects);
+        Assert.Contains("[PATCH bpf-next v2 2/3] bpf: Expose subprogram stack depth through prog info", subjects);
+        Assert.Contains("[PATCH bpf-next] libbpf: Fix memory leak when BTF loading fails", subjects);
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("url").GetString()!.EndsWith(Page, StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _run.Dispose();
+
+    /// <summary>The one listed line whose message only mail-archive holds (absent from a spinics-only run).</summary>
+    private static readonly string SpinicsOnlyMissing =
+        "- Tomasz Wierzbicki, [[PATCH net] xsk: Fix use-after-free when unbinding a busy socket](https://www.mail-archive.com/netdev@vger.kernel.org/msg300037.html)\n";
+
+    private Dictionary<string, string?> Settings(FixtureServer spinics)
+    {
+        var settings = _run.Settings(spinics.BaseUrl, null);
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+        return settings;
+    }
+}

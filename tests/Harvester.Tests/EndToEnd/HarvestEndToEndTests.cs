@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.EndToEnd;
+
+/// <summary>The real host against real HTTP servers serving the fixture archives in both sites' structure.</summary>
+public sealed partial class HarvestEndToEndTests : IDisposable
+{
+    private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
+    private static readonly FixtureArchive Seed = FixtureArchive.Load(Paths.Fixture("archives", "seed-2017-05"));
+
+    private readonly HarvestRun _run = new();
+
+    [Fact]
+    public async Task Harvest_WeekOnBothArchives_PrintsTheExpectedSection()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+
+        var (code, output) = await _run.RunAsync(WeekSettings(spinics, mailArchive));
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(Expected(Week, spinics, mailArchive), output);
+        AssertNoSharedLinks(output);
+    }
+
+    [Fact]
+    public async Task Harvest_SeedWindowOnBothArchives_RebuildsTheNewsletterSection()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Seed);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Seed);
+        var settings = _run.Settings(spinics.BaseUrl, mailArchive.BaseUrl);
+        settings["Harvester:Run:From"] = "2017-05-09";
+        settings["Harvester:Run:To"] = "2017-05-18";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(Expected(Seed, spinics, mailArchive), output);
+        AssertNoSharedLinks(output);
+    }
+
+    [Fact]
+    public async Task Harvest_MailArchiveDown_PrintsSpinicsResultsAndExits3()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var settings = _run.Settings(spinics.BaseUrl, FixtureServer.DeadBaseUrl("/netdev@vger.kernel.org/"));
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+        settings["Harvester:Http:MaxRetries"] = "1";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.Contains("[[PATCH bpf-next v2 0/3] bpf: Report verifier stack depth per subprogram](https://www.spinics.net/lists/netdev/msg1200002.html)".Replace("https://www.spinics.net/lists/netdev/", spinics.BaseUrl.AbsoluteUri), output);
+        Assert.DoesNotContain("msg300037", output); // the xsk fix is only on mail-archive
+    }
+
+    [Fact]
+    public async Task Harvest_NoArchiveAnswers_ExitsOneWithoutOutput()
+    {
+        var settings = _run.Settings(FixtureServer.DeadBaseUrl("/lists/netdev/"), null);
+        settings["Harvester:Http:MaxRetries"] = "1";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.NothingHarvested, code);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task Harvest_IndexIsNotAnArchivePage_ExitsOne()
+    {
+        await using var server = await FixtureServer.StartAsync(new StaticSite("<html><body><h1>Welcome to nginx!</h1></body></html>"), "/lists/netdev/");
+
+        var (code, _) = await _run.RunAsync(_run.Settings(server.BaseUrl, null));
+
+        Assert.Equal(ExitCodes.NothingHarvested, code);
+    }
+
+    [Fact]
+    public async Task Harvest_SecondRunSameDay_FetchesNoMessagePage()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = WeekSettings(spinics, mailArchive);
+        var (_, first) = await _run.RunAsync(settings);
+        var messagePagesFirst = spinics.MessagePageRequests + mailArchive.MessagePageRequests;
+
+        var (code, second) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(first, second);
+        Assert.True(messagePagesFirst > 0);
+        Assert.Equal(messagePagesFirst, spinics.MessagePageRequests + mailArchive.MessagePageRequests);
+    }
+
+    [Fact]
+    public async Task Harvest_Offline_RendersFromTheCacheWithoutARequest()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = WeekSettings(spinics, mailArchive);
+        var (_, online) = await _run.RunAsync(settings);
+        var requests = spinics.Requests.Count + mailArchive.Requests.Count;
+        settings["Harvester:Run:Offline"] = "true";
+
+        var (code, offline) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(online, offline);
+        Assert.Equal(requests, spinics.Requests.Count + mailArchive.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Harvest_Json_HasSchemaOneShape()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var settings = WeekSettings(spinics, null);
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-09T00:00:00Z"), json.RootElement.GetProperty("window").GetProperty("from").GetDateTimeOffset());
+        Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 9);
+        Assert.True(json.RootElement.GetProperty("stats").GetProperty("requests").GetInt32() > 0);
+    }
+
+    public void Dispose() => _run.Dispose();
+
+    private Dictionary<string, string?> WeekSettings(FixtureServer spinics, FixtureServer? mailArchive)
+    {
+        var settings = _run.Settings(spinics.BaseUrl, mailArchive?.BaseUrl);
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+        return settings;
+    }
+
+    /// <summary>The archive's hand-written expected.md with the real sites' URLs swapped for the fixture servers'.</summary>
+    internal static string Expected(FixtureArchive archive, FixtureServer spinics, FixtureServer? mailArchive)
+    {
+        var text = File.ReadAllText(Path.Combine(archive.Directory, "expected.md"));
+        text = text.Replace("https://www.spinics.net/lists/netdev/", spinics.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+        return mailArchive is null ? text : text.Replace("https://www.mail-archive.com/netdev@vger.kernel.org/", mailArchive.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every link points at its own message: no two lines share one (the seed's hand-made section did).</summary>
+    internal static void AssertNoSharedLinks(string markdown)
+    {
+        var links = LinkPattern().Matches(markdown).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.Equal(links.Count, links.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [GeneratedRegex(@"\]\((https?://[^)\s]+)\)")]
+    private static partial Regex LinkPattern();
+
+    private sealed class StaticSite(string html) : IFixtureSite
+    {
+        public string? Render(string fileName) => html;
+    }
+}
