@@ -13,6 +13,8 @@ namespace Harvester.Filter;
 /// </summary>
 public sealed class MaintainersPattern
 {
+    private const int MinimumConfirmed = 2;
+
     private readonly Regex regex;
     private readonly int slashes;
     private readonly string[] segments;
@@ -42,9 +44,9 @@ public sealed class MaintainersPattern
     /// <summary>Whether the full path <paramref name="path"/> (no leading <c>a/</c>, <c>./</c> or <c>/</c>) matches.</summary>
     public bool Matches(string path)
     {
-        if (regex.IsMatch(path))
+        if (regex.IsMatch(path) && (IsDirectory || path.Count(c => c == '/') == slashes))
         {
-            return IsDirectory || path.Count(c => c == '/') == slashes;
+            return true;
         }
 
         // get_maintainer.pl appends the slash to a pattern naming a directory that exists in the tree (-d test);
@@ -55,9 +57,10 @@ public sealed class MaintainersPattern
 
     /// <summary>
     /// Whether some full path ending in the known tail <paramref name="tail"/> (the segments after git's <c>.../</c>)
-    /// matches, where the tail confirms at least one glob-free directory name of the pattern: <c>bpf/verifier.c</c>
-    /// fits <c>kernel/bpf/</c> (the tail's <c>bpf</c> is the pattern's), while <c>prog_tests/x.c</c> is ambiguous and
-    /// fits nothing. Globs are taken per path segment here.
+    /// matches, where the tail confirms at least two glob-free names of the pattern: <c>selftests/bpf/progs/x.c</c>
+    /// fits <c>tools/testing/selftests/bpf/</c> and <c>bpf/verifier.c</c> fits <c>kernel/bpf/verifier.c</c>, while
+    /// <c>bpf/verifier.c</c> does not fit <c>kernel/bpf/</c> alone (it could as well be <c>.../nfp/bpf/verifier.c</c>) and
+    /// <c>net/ethernet/ti/x.c</c> does not fit <c>arch/arc/net/</c> though "net" lines up. Globs are taken per segment.
     /// </summary>
     public bool MatchesTail(IReadOnlyList<string> tail)
     {
@@ -72,17 +75,18 @@ public sealed class MaintainersPattern
                 continue;
             }
 
-            var confirmed = false;
+            var confirmed = 0;
             var fits = true;
             for (var i = 0; i < m && k + i < n && fits; i++)
             {
                 var segment = segments[k + i];
                 fits = segmentGlobs[k + i].IsMatch(tail[i]);
-                var isDirectorySegment = IsDirectory || k + i < n - 1;
-                confirmed |= fits && isDirectorySegment && segment.IndexOfAny(['*', '?', '[']) < 0;
+                confirmed += fits && segment.IndexOfAny(['*', '?', '[']) < 0 ? 1 : 0;
             }
 
-            if (fits && confirmed)
+            // One common name ("net", "bpf") lining up is not enough (fixtures irrelevant/am65-cpsw-shortened,
+            // MaintainersPatternTests.Match_ShippedSections_*).
+            if (fits && confirmed >= MinimumConfirmed)
             {
                 return true;
             }

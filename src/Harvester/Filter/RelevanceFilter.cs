@@ -157,6 +157,16 @@ public sealed class RelevanceFilter
 
         public bool Any => Trees.Count + Subjects.Count + Files.Count + Bodies.Count > 0;
 
-        public IReadOnlyList<string> Ordered() => Trees.Concat(Subjects).Concat(Files).Concat(Bodies).Distinct().ToList();
+        public IReadOnlyList<string> Ordered() =>
+            Trees.Concat(Subjects).Concat(Files.Where(f => !IsResolvedElsewhere(f))).Concat(Bodies).Distinct().ToList();
+
+        // A cover's ".../selftests/bpf/x.c" whose part names the full path (create mode line) is said once, in full
+        // (fixture relevant/shortened-selftests-tunnel).
+        private bool IsResolvedElsewhere(string reason)
+        {
+            const string shortened = "diffstat: ...";
+            return reason.StartsWith(shortened, StringComparison.Ordinal)
+                && Files.Any(f => !f.StartsWith(shortened, StringComparison.Ordinal) && f.EndsWith(reason[shortened.Length..], StringComparison.Ordinal));
+        }
     }
 }
