@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Harvester.Filter;
 
@@ -108,8 +107,5 @@ public sealed class MaintainersPatterns
         public List<string>? Patterns { get; set; }
 
         public List<string>? Excludes { get; set; }
-
-        [JsonExtensionData]
-        public Dictionary<string, JsonElement>? Extra { get; set; }
     }
 }

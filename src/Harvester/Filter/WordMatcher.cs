@@ -77,6 +77,8 @@ public sealed partial class WordMatcher
         };
     }
 
+    // "_" joins (af_xdp, cls_bpf, BPF_PROG_LOAD stay one word); "/" and "-" split (samples/bpf, selftests/bpf,
+    // bpf-next, eBPF-based): fixtures relevant/samples-bpf-sigterm, relevant/ebpf-device-cgroup; WordMatcherTests.
     [GeneratedRegex(@"[\p{L}\p{Nd}_]+")]
     private static partial Regex Word();
 }
