@@ -26,7 +26,7 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(_ => new MessageReader(kind => PageParsers.For(kind)?.Message));
         services.AddSingleton<MessageMerger>();
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
-        services.AddSingleton(sp => RelevanceFilter.Create(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter));
+        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
         services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
         services.AddSingleton<HarvestPipeline>();
         services.AddHostedService<HarvestWorker>();
@@ -48,6 +48,13 @@ public static class HarvesterServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>The BPF/XDP file patterns shipped as data beside the binary (<c>config/bpf-maintainers.json</c>).</summary>
+    private static MaintainersPatterns LoadMaintainers()
+    {
+        var (patterns, error) = MaintainersPatterns.TryLoad(Path.Combine(AppContext.BaseDirectory, "config", "bpf-maintainers.json"));
+        return patterns ?? throw new InvalidDataException("config/bpf-maintainers.json: " + error);
     }
 
     /// <summary>

@@ -22,16 +22,6 @@ namespace Harvester.Group
     }
 }
 
-namespace Harvester.Filter
-{
-    public sealed class RelevanceFilter
-    {
-        public static RelevanceFilter Create(FilterOptions options) => new();
-
-        public SeriesDecision Decide(PatchSeries series) => new(series, false, []);
-    }
-}
-
 namespace Harvester.Render
 {
     public sealed class MarkdownRenderer(OutputOptions options)
