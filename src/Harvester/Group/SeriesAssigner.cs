@@ -44,7 +44,8 @@ internal sealed class SeriesAssigner
             return null; // a References cycle: treat the ancestor as absent
         }
 
-        var draft = ByThread(c) ?? (HasThreadedAncestor(c) ? null : Unthreaded(c));
+        var (draft, threaded) = ByThread(c);
+        draft ??= threaded ? null : Unthreaded(c);
         if (draft is null)
         {
             draft = new SeriesDraft(c);
@@ -68,25 +69,26 @@ internal sealed class SeriesAssigner
     /// A part refused on version or slot starts a new series: v2 in reply to v1 (bugs-nocover.mbox), an unlabeled
     /// re-roll in reply to the first round (bugs-nocover-noversion.mbox), v5.1 (revision-partial-reroll.mbox).
     /// </summary>
-    private SeriesDraft? ByThread(Candidate c)
+    /// <returns>The accepting draft, if any, and whether any candidate ancestor was seen (the mail is threaded).</returns>
+    private (SeriesDraft? Draft, bool Threaded) ByThread(Candidate c)
     {
-        if (c.Subject.IsCoverLetter)
-        {
-            return null;
-        }
-
+        var threaded = false;
         foreach (var id in c.Message.AncestorsClosestFirst())
         {
-            if (byId.TryGetValue(id, out var ancestor) && Place(ancestor) is { } draft && draft.Accepts(c))
+            if (!byId.TryGetValue(id, out var ancestor))
             {
-                return draft;
+                continue;
+            }
+
+            threaded = true;
+            if (!c.Subject.IsCoverLetter && Place(ancestor) is { } draft && draft.Accepts(c))
+            {
+                return (draft, true);
             }
         }
 
-        return null;
+        return (null, threaded);
     }
-
-    private bool HasThreadedAncestor(Candidate c) => c.Message.AncestorsClosestFirst().Any(byId.ContainsKey);
 
     /// <summary>
     /// Unthreaded rule (Patchwork's and b4's time box): the latest draft of the same author (normalised) and total,

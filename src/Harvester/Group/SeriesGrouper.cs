@@ -27,13 +27,19 @@ public sealed class SeriesGrouper
     {
         var candidates = new List<Candidate>();
         var pulls = new List<MailMessage>();
+        var authorKeys = new Dictionary<string, string>(StringComparer.Ordinal); // a week has a few hundred senders
         foreach (var message in messages)
         {
             var subject = SubjectParser.Parse(message.Subject);
             switch (PatchMailRules.Classify(message, subject))
             {
                 case MailKind.Patch:
-                    candidates.Add(new Candidate(message, subject, AuthorName.Key(message.Author)));
+                    if (!authorKeys.TryGetValue(message.Author, out var key))
+                    {
+                        authorKeys[message.Author] = key = AuthorName.Key(message.Author);
+                    }
+
+                    candidates.Add(new Candidate(message, subject, key));
                     break;
                 case MailKind.PullRequest:
                     pulls.Add(message);
