@@ -20,6 +20,11 @@ public sealed record PatchSubject
     /// <summary>False when no version was written (the default 1 is assumed).</summary>
     public bool VersionStated { get; init; }
 
+    /// <summary>
+    /// The part after the dot of a partial re-roll's version (<c>v5.1</c> reads Version 5, MinorVersion 1), else 0.
+    /// </summary>
+    public int MinorVersion { get; init; }
+
     public int Index { get; init; } = 1;
 
     public int Total { get; init; } = 1;

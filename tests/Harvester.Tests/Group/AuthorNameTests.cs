@@ -1,0 +1,42 @@
+using Harvester.Group;
+
+namespace Harvester.Tests.Group;
+
+public sealed class AuthorNameTests
+{
+    [Theory]
+    [InlineData("David S. Miller", "David Miller")]
+    [InlineData("Jakub Kicinski", "JAKUB KICINSKI")]
+    [InlineData("Jane Doe via B4 Relay", "Jane Doe")]
+    [InlineData("\"Jane Doe via B4 Relay\"", "jane doe")]
+    [InlineData("Eric Dumazet via netdev", "Eric Dumazet")]
+    [InlineData("Björn Töpel", "Bjorn Topel")]
+    [InlineData("Lobakin, Alexander", "Alexander Lobakin")]
+    [InlineData("vkabatov@redhat.com", "VKABATOV@redhat.com")]
+    public void Key_SpellingsOfOnePerson_AreEqual(string a, string b)
+    {
+        Assert.Equal(AuthorName.Key(a), AuthorName.Key(b));
+    }
+
+    [Theory]
+    [InlineData("David Miller", "David Ahern")]
+    [InlineData("Jane Doe", "John Doe")]
+    public void Key_DifferentPeople_Differ(string a, string b)
+    {
+        Assert.NotEqual(AuthorName.Key(a), AuthorName.Key(b));
+    }
+
+    [Fact]
+    public void Cleanest_Spellings_PrefersRealMixedCaseFullName()
+    {
+        var best = AuthorName.Cleanest(["david miller", "davem@davemloft.net", "David S. Miller via netdev", "David Miller"]);
+
+        Assert.Equal("David S. Miller", best);
+    }
+
+    [Fact]
+    public void Cleanest_OnlyBlank_ReturnsEmpty()
+    {
+        Assert.Equal("", AuthorName.Cleanest([null, " "]));
+    }
+}
