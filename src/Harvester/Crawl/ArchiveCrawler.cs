@@ -77,6 +77,7 @@ public sealed partial class ArchiveCrawler(
         if (!parsed.Succeeded)
         {
             run.Report(DiagnosticLevel.Error, url, "not an archive index page: " + parsed.Error);
+            fetcher.Forget(url);
             return null;
         }
 
@@ -202,6 +203,7 @@ public sealed partial class ArchiveCrawler(
         if (!outcome.Succeeded)
         {
             run.Report(DiagnosticLevel.Error, url, "unparseable message page, skipped: " + outcome.Error);
+            fetcher.Forget(url);
             return null;
         }
 

@@ -37,6 +37,9 @@ public sealed partial class ArchiveFetcher(
         url.Scheme == baseUri.Scheme && string.Equals(url.Authority, baseUri.Authority, StringComparison.OrdinalIgnoreCase)
         && url.AbsolutePath.StartsWith(baseUri.AbsolutePath, StringComparison.Ordinal);
 
+    /// <summary>Drops a page from the cache: it was fetched but could not be used, so a later run tries again.</summary>
+    public void Forget(Uri url) => cache?.Remove(url);
+
     public async Task<FetchResult> FetchAsync(Uri url, PageKind kind, CancellationToken cancellationToken)
     {
         if (!IsInside(url))

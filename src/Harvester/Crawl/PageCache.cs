@@ -86,6 +86,18 @@ public sealed class PageCache : IDisposable
         }
     }
 
+    /// <summary>Forgets a page (one that could not be parsed, so the next run fetches it again).</summary>
+    public void Remove(Uri url)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM pages WHERE url = $url";
+            command.Parameters.AddWithValue("$url", url.AbsoluteUri);
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Pages per kind and the file's size, for <c>harvester cache stats</c>.</summary>
     public IReadOnlyDictionary<PageKind, long> CountByKind()
     {

@@ -12,16 +12,6 @@ namespace Harvester.Parse
     }
 }
 
-namespace Harvester.Group
-{
-    public sealed class SeriesGrouper(GroupOptions options)
-    {
-        public GroupOptions Options { get; } = options;
-
-        public GroupResult Group(IReadOnlyList<MailMessage> messages) => new([], []);
-    }
-}
-
 namespace Harvester.Render
 {
     public sealed class MarkdownRenderer(OutputOptions options)
