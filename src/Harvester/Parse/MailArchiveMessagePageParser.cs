@@ -36,9 +36,10 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
         }
 
         // The first itemprop=name on the page is the subject, the author's sits inside span.sender (mail-archive.md).
-        var subjectNode = head?.SelectSingleNode($".//span[{HtmlText.HasClass("subject")}]//span[@itemprop='name']")
-            ?? head?.SelectSingleNode(".//span[@itemprop='name']");
-        var subject = subjectNode is not null ? HtmlText.InlineText(subjectNode) : HtmlText.InlineText(root.SelectSingleNode("//title"));
+        // Without it (fixture message-footer-id-only.html) the span.subject text, then the title (subject only, S1/S3).
+        var subject = HtmlText.InlineText(head?.SelectSingleNode($".//span[{HtmlText.HasClass("subject")}]//span[@itemprop='name']"));
+        subject = subject.Length > 0 ? subject : HtmlText.InlineText(head?.SelectSingleNode($".//span[{HtmlText.HasClass("subject")}]"));
+        subject = subject.Length > 0 ? subject : HtmlText.InlineText(root.SelectSingleNode("//title"));
         var sender = head?.SelectSingleNode($".//span[{HtmlText.HasClass("sender")}]//span[@itemprop='name']")
             ?? head?.SelectSingleNode($".//span[{HtmlText.HasClass("sender")}]");
         var author = HtmlText.InlineText(sender);
