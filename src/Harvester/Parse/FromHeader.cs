@@ -49,7 +49,7 @@ public static partial class FromHeaderParser
             name = name[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
         }
 
-        return HtmlText.Collapse(EncodedWords.Decode(name)).Trim('"', '\'').Trim();
+        return HtmlText.Collapse(EncodedWords.Decode(name));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
