@@ -78,4 +78,15 @@ public sealed class HelperTests
         Assert.True(FromHeaderParser.IsMasked("aconole@xxxxxxxxxx"));
         Assert.False(FromHeaderParser.IsMasked("aconole@redhat.com"));
     }
+
+    [Fact]
+    public void Parse_EscapedEntityText_IsDecodedExactlyOnce()
+    {
+        const string html = "[Prev Page][Next Page]<ul><li><strong><a name=\"00001\" href=\"msg00001.html\">a &amp;lt; b &amp;amp; c</a></strong>\n" +
+            "<ul><li><em>From</em>: A &amp;amp; B &lt;ab@xxxxxxx&gt;</li></ul></li></ul>";
+        var page = ParseTestSupport.SpinicsIndex(html);
+        Assert.Equal("a &lt; b &amp; c", page.Entries.Single().Subject);
+        Assert.Equal("A &amp; B", page.Entries.Single().Author);
+        Assert.Null(page.NextPage);
+    }
 }
