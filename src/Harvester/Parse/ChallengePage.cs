@@ -1,8 +1,43 @@
 namespace Harvester.Parse;
 
-/// <summary>Placeholder until the Parse stage lands: recognises Cloudflare's interstitial.</summary>
+/// <summary>
+/// Recognises Cloudflare challenge and block interstitials ("Just a moment...", "Attention Required! | Cloudflare",
+/// <c>cf-chl</c> / <c>_cf_chl_opt</c> challenge scripts, a bare challenge-platform page), so Crawl can report them as
+/// such instead of as unparsable pages. A normal 2026 mail-archive page also injects a
+/// <c>/cdn-cgi/challenge-platform/</c> script (mail-archive.md S1, shared sample message page): any page that
+/// carries archive content is therefore never a challenge. Covered by ChallengePageTests.
+/// </summary>
 public static class ChallengePage
 {
-    public static bool IsChallenge(string html) =>
-        html.Contains("<title>Just a moment...</title>", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] ContentMarkers =
+    [
+        "<!--X-Body-of-Message-->", "<!--X-Subject:", "msgBody", "indexcontent", "<!-- MHonArc", "Next Page", "Prev Page",
+    ];
+
+    private static readonly string[] ChallengeTitles = ["Just a moment...", "Just a moment", "Attention Required! | Cloudflare"];
+
+    private static readonly string[] ChallengeMarkers =
+    [
+        "cf-chl", "_cf_chl_opt", "cf_chl_", "challenge-platform", "cf-browser-verification", "cf-error-details", "cf-turnstile",
+    ];
+
+    public static bool IsChallenge(string html)
+    {
+        if (string.IsNullOrEmpty(html) || ContentMarkers.Any(m => html.Contains(m, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var title = Title(html);
+        return ChallengeTitles.Any(t => title.StartsWith(t, StringComparison.OrdinalIgnoreCase))
+            || ChallengeMarkers.Any(m => html.Contains(m, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Title(string html)
+    {
+        var start = html.IndexOf("<title", StringComparison.OrdinalIgnoreCase);
+        var open = start < 0 ? -1 : html.IndexOf('>', start);
+        var end = open < 0 ? -1 : html.IndexOf("</title", open, StringComparison.OrdinalIgnoreCase);
+        return end < 0 ? "" : HtmlText.Collapse(HtmlText.Decode(html[(open + 1)..end]));
+    }
 }

@@ -1,0 +1,76 @@
+using System.Globalization;
+using HtmlAgilityPack;
+
+namespace Harvester.Parse;
+
+/// <summary>
+/// Reads a www.mail-archive.com date index page (<c>maillist.html</c>, <c>mail2.html</c>...; mail-archive.md "Date
+/// index"). Its <c>&lt;li&gt;</c> are never closed, so entries are found by their spans, not by <c>li</c> nesting:
+/// <c>span.subject/a</c>, with <c>span.date</c> (<c>YYYY/MM/DD</c>) just before and <c>span.sender</c> just after
+/// (fixture index-unclosed-li.html). The next (older) page is <c>span.nextpglink a</c> ("Earlier messages").
+/// </summary>
+public sealed class MailArchiveIndexPageParser : IIndexPageParser
+{
+    private static readonly string EntryXPath = $"//div[@id='indexcontent']//span[{HtmlText.HasClass("subject")}]/a[@href]";
+    private static readonly string NextXPath = $"//span[{HtmlText.HasClass("nextpglink")}]/a[@href]";
+
+    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html)
+    {
+        try
+        {
+            return ParseCore(archive, pageUrl, html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ParseOutcome<IndexPage>.Fail("mail-archive index page could not be read: " + e.Message);
+        }
+    }
+
+    private static ParseOutcome<IndexPage> ParseCore(string archive, Uri pageUrl, string html)
+    {
+        var doc = HtmlText.Load(html);
+        var root = doc.DocumentNode;
+        if (root.SelectSingleNode("//div[@id='indexcontent']") is null)
+        {
+            return ParseOutcome<IndexPage>.Fail("no div#indexcontent: not a mail-archive index page");
+        }
+
+        var entries = new List<IndexEntry>();
+        var seen = new HashSet<long>();
+        foreach (var a in root.SelectNodes(EntryXPath) ?? Enumerable.Empty<HtmlNode>())
+        {
+            var href = HtmlText.Decode(a.GetAttributeValue("href", ""));
+            if (!MhonarcPage.TryNumber(href, out var number) || !seen.Add(number))
+            {
+                continue;
+            }
+
+            var span = a.ParentNode!;
+            var day = Sibling(span, previous: true, "date") is { } dateSpan && DateOnly.TryParseExact(
+                HtmlText.InlineText(dateSpan), "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : (DateOnly?)null;
+            var sender = HtmlText.InlineText(Sibling(span, previous: false, "sender"));
+            entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), HtmlText.InlineText(a), sender, day));
+        }
+
+        var next = HtmlText.Decode(root.SelectSingleNode(NextXPath)?.GetAttributeValue("href", ""));
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, next.Length == 0 || next == "#" ? null : new Uri(pageUrl, next)));
+    }
+
+    /// <summary>
+    /// The nearest element sibling before/after the subject span, if it is a span of the given class. Only whitespace
+    /// may separate them, so a missing date never borrows the previous entry's (HtmlAgilityPack may flatten or nest
+    /// the unclosed <c>li</c>; either way the three spans stay siblings).
+    /// </summary>
+    private static HtmlNode? Sibling(HtmlNode span, bool previous, string cssClass)
+    {
+        var node = previous ? span.PreviousSibling : span.NextSibling;
+        while (node is HtmlTextNode text && string.IsNullOrWhiteSpace(text.Text))
+        {
+            node = previous ? node.PreviousSibling : node.NextSibling;
+        }
+
+        return node is { Name: "span" } && node.HasClass(cssClass) ? node : null;
+    }
+}

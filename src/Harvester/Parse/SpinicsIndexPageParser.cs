@@ -1,0 +1,101 @@
+using HtmlAgilityPack;
+
+namespace Harvester.Parse;
+
+/// <summary>
+/// Reads a spinics date index page (<c>maillist.html</c>, <c>mail2.html</c>...): MHonArc's default entry
+/// <c>&lt;li&gt;&lt;strong&gt;&lt;a name="N" href="msgN.html"&gt;</c> followed by <c>&lt;em&gt;From&lt;/em&gt;: Name
+/// &lt;local@xxxx&gt;</c> (spinics.md §3.1). Spinics' index carries no dates, so <see cref="IndexEntry.Day"/> is null.
+/// The next (older) page is the <c>a</c> whose text is <c>Next Page</c>; on the last page it is plain text.
+/// </summary>
+public sealed class SpinicsIndexPageParser : IIndexPageParser
+{
+    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html)
+    {
+        try
+        {
+            return ParseCore(archive, pageUrl, html);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ParseOutcome<IndexPage>.Fail("spinics index page could not be read: " + e.Message);
+        }
+    }
+
+    private static ParseOutcome<IndexPage> ParseCore(string archive, Uri pageUrl, string html)
+    {
+        if (html.Contains("<!--X-Body-of-Message-->", StringComparison.Ordinal))
+        {
+            // A message page's Follow-Ups list has the same li/strong/a[@name] shape; do not read it as an index.
+            return ParseOutcome<IndexPage>.Fail("a message page, not a date index");
+        }
+
+        var doc = HtmlText.Load(html);
+        var entries = new List<IndexEntry>();
+        var seen = new HashSet<long>();
+        // Attribute order (name before href, seen S2) does not matter to XPath: fixture index-href-before-name.html.
+        foreach (var a in doc.DocumentNode.SelectNodes("//li/strong/a[@name][starts-with(@href,'msg')]") ?? Enumerable.Empty<HtmlNode>())
+        {
+            var href = HtmlText.Decode(a.GetAttributeValue("href", ""));
+            if (!MhonarcPage.TryNumber(href, out var number) || !seen.Add(number))
+            {
+                continue;
+            }
+
+            var subject = HtmlText.Collapse(EncodedWords.Decode(HtmlText.Decode(a.InnerText)));
+            entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), subject, Author(a), null));
+        }
+
+        var nav = PageLinks(doc);
+        if (entries.Count == 0 && !nav.Marker)
+        {
+            return ParseOutcome<IndexPage>.Fail("no MHonArc index entries and no Next/Prev Page marker: not an archive index");
+        }
+
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nav.Next is null ? null : new Uri(pageUrl, nav.Next)));
+    }
+
+    /// <summary>The name in the entry's <c>&lt;em&gt;From&lt;/em&gt;:</c> item, without the masked address.</summary>
+    private static string Author(HtmlNode anchor)
+    {
+        if (anchor.ParentNode?.ParentNode is not { } li)
+        {
+            return "";
+        }
+
+        foreach (var item in li.SelectNodes(".//li[em]") ?? Enumerable.Empty<HtmlNode>())
+        {
+            var em = item.SelectSingleNode("em")!;
+            if (!HtmlText.Decode(em.InnerText).Trim().TrimEnd(':').Equals("From", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var text = HtmlText.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
+            return FromHeaderParser.Parse(text.TrimStart(':').Trim()).AuthorOrLocalPart;
+        }
+
+        return "";
+    }
+
+    /// <summary>
+    /// The href of the active <c>Next Page</c> link, and whether any Next/Prev Page marker (linked or the inactive
+    /// plain <c>[Next Page]</c>) is on the page (fixtures index-first-page.html, index-last-page.html).
+    /// </summary>
+    private static (string? Next, bool Marker) PageLinks(HtmlDocument doc)
+    {
+        string? next = null;
+        foreach (var a in doc.DocumentNode.SelectNodes("//a[@href]") ?? Enumerable.Empty<HtmlNode>())
+        {
+            if (HtmlText.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
+            {
+                next = HtmlText.Decode(a.GetAttributeValue("href", ""));
+                break;
+            }
+        }
+
+        var text = doc.DocumentNode.InnerText;
+        var marker = next is not null || text.Contains("Next Page", StringComparison.Ordinal) || text.Contains("Prev Page", StringComparison.Ordinal);
+        return (string.IsNullOrEmpty(next) ? null : next, marker);
+    }
+}

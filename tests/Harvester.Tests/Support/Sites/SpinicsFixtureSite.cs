@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using Harvester.Parse;
+
+namespace Harvester.Tests.Support.Sites;
+
+/// <summary>
+/// Renders a <see cref="FixtureArchive"/> as spinics.net's netdev archive (MHonArc 2.6.19 defaults, structure of
+/// /work/shared/archive-html/spinics-sample-*.html): date index <c>maillist.html</c>, <c>mail2.html</c>... newest
+/// first, and <c>msg%05d.html</c> message pages. Messages without a <c>SpinicsNumber</c> are absent.
+/// </summary>
+public sealed partial class SpinicsFixtureSite : IFixtureSite
+{
+    private readonly FixtureArchive archive;
+    private readonly List<FixtureMessage> byDate;
+    private readonly Dictionary<long, FixtureMessage> byNumber;
+    private readonly Dictionary<string, FixtureMessage> byId;
+
+    public SpinicsFixtureSite(FixtureArchive archive)
+    {
+        this.archive = archive;
+        byDate = [.. archive.OnSpinics.OrderBy(m => m.Date).ThenBy(m => m.SpinicsNumber)];
+        byNumber = byDate.ToDictionary(m => m.SpinicsNumber!.Value);
+        byId = byDate.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    public string? Render(string fileName)
+    {
+        fileName = fileName.TrimStart('/');
+        if (SiteText.IndexPage(fileName) is { } page)
+        {
+            return RenderIndex(page);
+        }
+
+        return SiteText.MessageNumber(fileName) is { } number && byNumber.TryGetValue(number, out var message)
+            && SiteText.MessageFile(number) == fileName
+            ? RenderMessage(message)
+            : null;
+    }
+
+    /// <summary>The listed messages, newest first; only the newest <c>SpinicsIndexLimit</c> when set.</summary>
+    private List<FixtureMessage> Listed()
+    {
+        IEnumerable<FixtureMessage> newest = Enumerable.Reverse(byDate);
+        return [.. archive.Settings.SpinicsIndexLimit is { } limit ? newest.Take(limit) : newest];
+    }
+
+    private string? RenderIndex(int page)
+    {
+        var listed = Listed();
+        var size = Math.Max(1, archive.Settings.SpinicsPageSize);
+        var pages = Math.Max(1, (listed.Count + size - 1) / size);
+        if (page > pages)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("<!-- MHonArc v2.6.19 -->\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n        \"http://www.w3.org/TR/html4/loose.dtd\">\n");
+        sb.Append("<html>\n<head>\n<title>Linux Netdev Date Index</title>\n</head>\n<body>\n");
+        sb.Append("<div class=\"spinics-chrome-top\"><a href=\"/lists/\">Index of Archives</a> &gt; <a href=\"/lists/netdev/\">Linux Netdev</a></div>\n");
+        sb.Append("<h1>Linux Netdev Date Index</h1>\n<ul>\n<li><a href=\"threads.html\">Thread Index</a></li>\n</ul>\n");
+        sb.Append(page == 1 ? "[Prev Page]" : $"[<a href=\"{SiteText.IndexFile(page - 1)}\">Prev Page</a>]");
+        sb.Append(page == pages ? "[Next Page]" : $"[<a href=\"{SiteText.IndexFile(page + 1)}\">Next Page</a>]");
+        sb.Append("\n<hr>\n<ul>\n");
+        foreach (var m in listed.Skip((page - 1) * size).Take(size))
+        {
+            var n = m.SpinicsNumber!.Value.ToString("D5", CultureInfo.InvariantCulture);
+            sb.Append($"<li><strong><a name=\"{n}\" href=\"msg{n}.html\">{SiteText.Escape(m.Subject)}</a></strong>\n");
+            sb.Append($"<ul><li><em>From</em>: {MaskedFrom(m)}</li></ul>\n</li>\n");
+        }
+
+        sb.Append("</ul>\n<hr>\n<address>\nMail converted by <a href=\"http://www.mhonarc.org/\">MHonArc</a>\n</address>\n");
+        sb.Append("<div class=\"spinics-chrome-bottom\">[<a href=\"/lists/\">Index of Archives</a>] [<a href=\"/lists/bpf/\">BPF</a>]</div>\n");
+        sb.Append("</body>\n</html>\n<!-- MHonArc v2.6.19 -->\n");
+        return sb.ToString();
+    }
+
+    /// <summary><c>Name &lt;local@xxxx&gt;</c>, HTML-escaped and SPAMMODE-masked, as index entries and lists show From.</summary>
+    private static string MaskedFrom(FixtureMessage m) =>
+        SiteText.Escape(SpinicsMasking.Mask(m.FromName.Length == 0 ? m.FromAddress : $"{m.FromName} <{m.FromAddress}>"));
+
+    /// <summary>The raw From header: <c>"Name" &lt;addr&gt;</c> (quoted when it holds specials), encoded words for non-ASCII.</summary>
+    private static string RawFrom(FixtureMessage m)
+    {
+        if (m.FromName.Length == 0)
+        {
+            return m.FromAddress;
+        }
+
+        var name = SiteText.RawHeader(m.FromName);
+        if (name == m.FromName && m.FromName.IndexOfAny(['"', ',', '.', '(', ')', '<', '>', '@', ':', ';', '\\', '[', ']']) >= 0)
+        {
+            name = "\"" + m.FromName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        }
+
+        return $"{name} <{m.FromAddress}>";
+    }
+
+    /// <summary>MHonArc's <c>commentize</c> (2.6.19+): <c>-</c>, <c>&amp;</c>, <c>&lt;</c> as decimal references.</summary>
+    private static string Commentize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c is '-' or '&' or '<' ? $"&#{(int)c};" : c.ToString());
+        }
+
+        return sb.ToString();
+    }
+}
