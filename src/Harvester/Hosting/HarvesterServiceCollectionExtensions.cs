@@ -96,7 +96,7 @@ public static class HarvesterServiceCollectionExtensions
 
                 var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
                 var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), throttle, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
-                var parsers = PageParsers.For(a.Value.Kind)!;
+                var parsers = PageParsers.For(a.Value.Kind)!.Value;
                 return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, logger);
             })
             .ToList();

@@ -2,16 +2,6 @@
 using Harvester.Domain;
 using Harvester.Render;
 
-namespace Harvester.Parse
-{
-    public sealed record PageParserPair(IMessagePageParser Message, IIndexPageParser Index);
-
-    public static class PageParsers
-    {
-        public static PageParserPair? For(string kind) => null;
-    }
-}
-
 namespace Harvester.Render
 {
     public sealed class MarkdownRenderer(OutputOptions options)

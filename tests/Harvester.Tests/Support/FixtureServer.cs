@@ -71,7 +71,7 @@ public sealed class FixtureServer : IAsyncDisposable
         var server = new FixtureServer(app, site, listPath);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(new Uri(address), listPath);
         return server;
     }
