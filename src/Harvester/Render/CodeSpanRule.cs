@@ -6,7 +6,7 @@ namespace Harvester.Render;
 /// Which words of a subject are code identifiers to put in backticks, as the editor did in the seed issue
 /// (<c>/work/shared/seeds/000_ed41dd5c72a7ab7f.txt</c>). Only the title (after the <c>[PATCH ...]</c> groups) is searched.
 /// <list type="bullet">
-/// <item>Candidates are identifier tokens containing <c>_</c> or ending in <c>()</c>. File names and paths are never
+/// <item>Candidates are identifier tokens containing <c>_</c>, ending in <c>()</c> or following <c>struct</c>. File names and paths are never
 /// candidates (<c>test_verifier.c</c>, <c>samples/bpf</c>).</item>
 /// <item>A candidate is a <em>sure</em> code name when it ends in <c>()</c> (<c>bpf_verify_program()</c>), follows
 /// <c>struct</c>/<c>union</c>/<c>enum</c> (<c>struct nfp_net_tx_desc</c>), or lives in the namespace of the subject's
@@ -33,20 +33,14 @@ public static partial class CodeSpanRule
         {
             var word = token.Value;
             var isCall = word.EndsWith("()", StringComparison.Ordinal);
-            if (!isCall && !word.Contains('_'))
-            {
-                continue;
-            }
-
-            if (!word.Any(char.IsAsciiLetter))
+            var isTypeName = TypeKeyword().IsMatch(title[..token.Index]);
+            if ((!isCall && !isTypeName && !word.Contains('_')) || !word.Any(char.IsAsciiLetter))
             {
                 continue;
             }
 
             candidates.Add((titleStart + token.Index, token.Length));
-            sure |= isCall
-                || TypeKeyword().IsMatch(title[..token.Index])
-                || tags.Any(t => word.StartsWith(t + "_", StringComparison.OrdinalIgnoreCase));
+            sure |= isCall || isTypeName || tags.Any(t => word.StartsWith(t + "_", StringComparison.OrdinalIgnoreCase));
         }
 
         return sure ? candidates : [];
