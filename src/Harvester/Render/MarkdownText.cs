@@ -46,6 +46,14 @@ internal static class MarkdownText
                 continue;
             }
 
+            if (!keepBalancedBrackets && BreaksAutolink(sanitized, i))
+            {
+                // Outside link text GFM-style parsers turn "http://", "www." and "mailto:" into links (Markdig's
+                // advanced pipeline did, in an author name: MarkdownTextTests' random test); "\:" and "\." stop that.
+                sb.Append('\\').Append(sanitized[i]);
+                continue;
+            }
+
             AppendEscaped(sb, sanitized, i, kept);
         }
 
@@ -105,6 +113,13 @@ internal static class MarkdownText
         }
     }
 
+    private static bool BreaksAutolink(string s, int i) =>
+        (s[i] == ':' && (EndsWith(s, i, "http") || EndsWith(s, i, "https") || EndsWith(s, i, "ftp") || EndsWith(s, i, "mailto") || EndsWith(s, i, "tel")))
+        || (s[i] == '.' && EndsWith(s, i, "www"));
+
+    private static bool EndsWith(string s, int end, string word) =>
+        end >= word.Length && s.AsSpan(end - word.Length, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
     private static HashSet<int> KeptBrackets(string s)
     {
         var kept = new HashSet<int>();
@@ -119,7 +134,10 @@ internal static class MarkdownText
             {
                 var start = open.Pop();
                 var next = i + 1 < s.Length ? s[i + 1] : ' ';
-                if (next is not ('(' or '[' or ':'))
+                // "[ ]" and "[x]" would be read as task-list boxes by GFM-style parsers (Markdig's advanced pipeline,
+                // found by the random-subject test), so such pairs are escaped too.
+                var inner = s[(start + 1)..i].Trim();
+                if (next is not ('(' or '[' or ':') && inner is not ("" or "x" or "X"))
                 {
                     kept.Add(start);
                     kept.Add(i);
