@@ -21,6 +21,8 @@ public sealed class CodeSpanRuleTests
     [InlineData("bpf: fix tools/lib/bpf/bpf_helper.h and bpf_prog_put()", "bpf_prog_put()")]
     [InlineData("xdp: use xdp_buff in struct foo", "xdp_buff|foo")]
     [InlineData("net: fix skb_orphan in tun", "")]
+    [InlineData("bpf: keep `bpf_x()` as the author wrote it", "")]
+    [InlineData("bpf: glued bpf_x()b_c and (bpf_y())", "bpf_y()")]
     public void Find_Subject_MarksTheEditorsIdentifiers(string subject, string expected)
     {
         var spans = CodeSpanRule.Find(subject);
