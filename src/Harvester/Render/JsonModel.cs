@@ -1,0 +1,45 @@
+namespace Harvester.Render;
+
+// The JSON output's shape, schema 1 (docs/schema/harvester-output.schema.json). Property order is declaration order;
+// names are camelCased by JsonRenderer. Keep names stable: the schema and downstream scripts rely on them.
+
+internal sealed record JsonOutput(
+    int Schema,
+    JsonWindow Window,
+    IReadOnlyList<JsonSeries> Series,
+    IReadOnlyList<JsonMessage> PullRequests,
+    IReadOnlyList<JsonDiagnostic> Diagnostics,
+    JsonStats Stats);
+
+internal sealed record JsonWindow(string From, string To);
+
+internal sealed record JsonSeries(
+    string Id,
+    string Author,
+    int Version,
+    int Total,
+    bool Complete,
+    bool Relevant,
+    IReadOnlyList<string> Reasons,
+    string? SupersededBy,
+    JsonMessage? Cover,
+    IReadOnlyList<JsonMessage> Patches);
+
+internal sealed record JsonMessage(
+    string MessageId,
+    string Subject,
+    string Title,
+    IReadOnlyList<string> Prefixes,
+    int Version,
+    int Index,
+    int Total,
+    string Date,
+    string Author,
+    IReadOnlyList<JsonLink> Links,
+    int RepliesSeen);
+
+internal sealed record JsonLink(string Archive, string Url);
+
+internal sealed record JsonDiagnostic(string Level, string? Url, string Message);
+
+internal sealed record JsonStats(int Requests, int CacheHits, int Messages, int RequestsSaved, int Floor);

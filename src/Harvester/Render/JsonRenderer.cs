@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Harvester.Domain;
+using Harvester.Group;
+
+namespace Harvester.Render;
+
+/// <summary>
+/// Renders the report as JSON, schema 1 (<c>docs/schema/harvester-output.schema.json</c>): camelCase, indented, LF line
+/// ends, dates as ISO-8601 UTC (<c>2017-05-11T16:12:33Z</c>). Series come in the Markdown's order (every series the
+/// report holds, relevant or not: <c>relevant</c> says which); parts by index, links by archive preference.
+/// </summary>
+public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NewLine = "\n",
+        // Non-ASCII names (Høiland-Jørgensen) stay readable; HTML-sensitive characters are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    private readonly LinkChooser links = new(options.PreferredArchives);
+
+    public JsonRenderer()
+        : this(new OutputOptions())
+    {
+    }
+
+    public string Render(HarvestReport report)
+    {
+        var output = new JsonOutput(
+            SchemaVersion,
+            new JsonWindow(Instant(report.Window.From), Instant(report.Window.To)),
+            SeriesOrdering.Order(report.Series, options.Order).Select(Series).ToList(),
+            report.PullRequests
+                .OrderBy(m => m.Date)
+                .ThenBy(m => m.MessageId, StringComparer.Ordinal)
+                .Select(m => Message(m, SubjectParser.Parse(m.Subject)))
+                .ToList(),
+            report.Diagnostics.Select(d => new JsonDiagnostic(d.Level.ToString().ToLowerInvariant(), d.Url, d.Message)).ToList(),
+            new JsonStats(report.Stats.Requests, report.Stats.CacheHits, report.Stats.Messages, report.Stats.RequestsSaved, report.Stats.Floor));
+        return JsonSerializer.Serialize(output, SerializerOptions) + "\n";
+    }
+
+    /// <summary>ISO-8601 UTC to the second, as in <c>2017-05-11T16:12:33Z</c>.</summary>
+    internal static string Instant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private JsonSeries Series(SeriesDecision decision)
+    {
+        var s = decision.Series;
+        var parts = s.Patches
+            .OrderBy(p => p.Subject.Index)
+            .ThenBy(p => p.Message.Date)
+            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal);
+        return new JsonSeries(
+            s.Id,
+            s.Author,
+            s.Version,
+            s.Total,
+            s.Complete,
+            decision.Relevant,
+            decision.Reasons,
+            s.SupersededBy,
+            s.Cover is { } cover ? Message(cover.Message, cover.Subject) : null,
+            parts.Select(p => Message(p.Message, p.Subject)).ToList());
+    }
+
+    private JsonMessage Message(MailMessage m, PatchSubject subject) => new(
+        m.MessageId,
+        m.Subject,
+        subject.Title,
+        subject.Prefixes,
+        subject.Version,
+        subject.Index,
+        subject.Total,
+        Instant(m.Date),
+        m.Author,
+        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList(),
+        m.RepliesSeen);
+}

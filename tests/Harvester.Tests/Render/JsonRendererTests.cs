@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harvester.Domain;
+using Harvester.Render;
+using Harvester.Tests.Support;
+using NJsonSchema;
+using static Harvester.Tests.Render.Some;
+
+namespace Harvester.Tests.Render;
+
+public sealed class JsonRendererTests
+{
+    private static readonly string SchemaPath = Path.Combine(Paths.RepoRoot, "docs", "schema", "harvester-output.schema.json");
+
+    [Fact]
+    public async Task Render_FullReport_ValidatesAgainstSchema()
+    {
+        var schema = await JsonSchema.FromFileAsync(SchemaPath);
+
+        var json = new JsonRenderer(new OutputOptions { ListAll = true }).Render(FullReport());
+
+        Assert.Empty(schema.Validate(json));
+    }
+
+    [Fact]
+    public async Task Schema_BrokenOutput_IsRejected()
+    {
+        // Guards the schema test above against a schema that accepts anything.
+        var schema = await JsonSchema.FromFileAsync(SchemaPath);
+        var node = JsonNode.Parse(new JsonRenderer().Render(FullReport()))!;
+        node["series"]![0]!["patches"]![0]!["date"] = "2017-05-11 16:12";
+        node["diagnostics"]![0]!["level"] = "fatal";
+        node["stats"]!.AsObject().Remove("floor");
+
+        var errors = schema.Validate(node.ToJsonString());
+
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public void Render_FullReport_HasSchema1NamesAndUtcDates()
+    {
+        using var doc = JsonDocument.Parse(new JsonRenderer().Render(FullReport()));
+        var root = doc.RootElement;
+
+        Assert.Equal(["schema", "window", "series", "pullRequests", "diagnostics", "stats"], Names(root));
+        Assert.Equal(1, root.GetProperty("schema").GetInt32());
+        Assert.Equal("2017-05-08T00:00:00Z", root.GetProperty("window").GetProperty("from").GetString());
+        // Every series of the report, irrelevant ones too; by author: Bob's older v2 (irrelevant) comes first.
+        Assert.Equal([false, true, true], root.GetProperty("series").EnumerateArray().Select(x => x.GetProperty("relevant").GetBoolean()));
+        var series = root.GetProperty("series")[2];
+        Assert.Equal("Ann", series.GetProperty("author").GetString());
+        Assert.Equal(["id", "author", "version", "total", "complete", "relevant", "reasons", "supersededBy", "cover", "patches"], Names(series));
+        var part = series.GetProperty("patches")[0];
+        Assert.Equal(["messageId", "subject", "title", "prefixes", "version", "index", "total", "date", "author", "links", "repliesSeen"], Names(part));
+        Assert.Equal("2017-05-11T16:12:33Z", part.GetProperty("date").GetString()); // sent 18:12:33 +02:00
+        Assert.Equal("bpf-next", part.GetProperty("prefixes")[0].GetString());
+        Assert.Equal(["level", "url", "message"], Names(root.GetProperty("diagnostics")[0]));
+        Assert.Equal("warning", root.GetProperty("diagnostics")[0].GetProperty("level").GetString());
+        Assert.Equal(3, root.GetProperty("stats").GetProperty("cacheHits").GetInt32());
+        Assert.Equal("[GIT] Networking", root.GetProperty("pullRequests")[0].GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public void Render_SeedReport_SeriesInMarkdownOrder()
+    {
+        var options = SeedIssue.Options();
+        var markdownTops = new MarkdownRenderer(options).Render(SeedIssue.Report())
+            .Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+
+        using var doc = JsonDocument.Parse(new JsonRenderer(options).Render(SeedIssue.Report()));
+        var jsonTops = doc.RootElement.GetProperty("series").EnumerateArray()
+            .Select(s => s.GetProperty("cover").ValueKind == JsonValueKind.Null ? s.GetProperty("patches")[0] : s.GetProperty("cover"))
+            .Select(m => m.GetProperty("subject").GetString()!)
+            .ToList();
+
+        Assert.Equal(7, jsonTops.Count);
+        Assert.All(jsonTops.Zip(markdownTops), p => Assert.Contains(p.First[..16], p.Second, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ShapeEndsWithNewline_UsesLfOnly()
+    {
+        var json = new JsonRenderer().Render(FullReport());
+
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', json);
+    }
+
+    private static List<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();
+
+    private static HarvestReport FullReport()
+    {
+        var sent = new DateTimeOffset(2017, 5, 11, 18, 12, 33, TimeSpan.FromHours(2));
+        var first = Series("Ann", Message("[PATCH bpf-next 1/2] bpf: one", sent, Spinics(1), MailArchive(2)), Message("[PATCH bpf-next 2/2] bpf: two", sent, Spinics(3)));
+        var covered = Series("Bob", Message("[PATCH v3 0/1] xdp: cover", sent.AddHours(1), Spinics(4)), Message("[PATCH v3 1/1] xdp: only", sent.AddHours(1), Spinics(5)));
+        var old = Single("Bob", "[PATCH v2] xdp: older", sent.AddHours(-30), 6) with { SupersededBy = covered.Id };
+        return Report(Relevant(first), Relevant(covered), Irrelevant(old)) with
+        {
+            PullRequests = [Message("[GIT] Networking", sent, Spinics(7))],
+            Diagnostics = [new Diagnostic(DiagnosticLevel.Warning, "https://www.spinics.net/lists/netdev/mail9.html", "index cut off"), new Diagnostic(DiagnosticLevel.Info, null, "cache used")],
+            Stats = new HarvestStats { Requests = 10, CacheHits = 3, Messages = 7, RequestsSaved = 2, Floor = 434000 },
+        };
+    }
+}
