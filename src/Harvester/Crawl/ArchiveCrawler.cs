@@ -193,8 +193,8 @@ public sealed partial class ArchiveCrawler(
 
         if (!fetched.Ok)
         {
-            var level = fetched.Status == FetchStatus.NotFound ? DiagnosticLevel.Warning : DiagnosticLevel.Error;
-            run.Report(level, url, $"message page not read: {fetched.Status}: {fetched.Error}");
+            // A page the index lists is missing content even when it is a 404 (a number probe's 404 is a gap, above).
+            run.Report(DiagnosticLevel.Error, url, $"message page not read: {fetched.Status}: {fetched.Error}");
             return null;
         }
 

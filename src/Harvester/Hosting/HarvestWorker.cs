@@ -74,9 +74,10 @@ public sealed partial class HarvestWorker(
     private string Render(HarvestReport report, RunOptions run)
     {
         var output = options.Value.Output;
+        output.ListAll |= run.All;
         if (run.Format == "json")
         {
-            return new JsonRenderer().Render(report);
+            return new JsonRenderer(output).Render(report);
         }
 
         return run.Draft ? new DraftRenderer(output).Render(report) : new MarkdownRenderer(output).Render(report);

@@ -57,8 +57,9 @@ public static class HarvesterHost
             return ExitCodes.Usage;
         }
 
+        var exit = host.Services.GetRequiredService<ExitCodeHolder>();
         await host.RunAsync().ConfigureAwait(false);
-        return host.Services.GetRequiredService<ExitCodeHolder>().Code;
+        return exit.Code;
     }
 
     /// <summary>Serilog to stderr only (stdout carries the result); levels from configuration; journald-friendly under systemd.</summary>
