@@ -18,19 +18,18 @@ public sealed partial class ArchiveCrawler
     /// </summary>
     private async Task WalkNumbersAsync(long highest, CrawlRun run, CancellationToken cancellationToken)
     {
-        var start = run.Window.From - Slack;
-        long low = 1, high = highest + 1;
+        var (low, high) = await GallopDownAsync(highest, run, cancellationToken).ConfigureAwait(false);
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var (number, date) = await ProbeAsync(middle, highest, run, cancellationToken).ConfigureAwait(false);
-            if (date is null || date >= start)
+            var (number, isOlder) = await IsOlderThanStartAsync(middle, highest, run, cancellationToken).ConfigureAwait(false);
+            if (isOlder)
             {
-                high = middle;
+                low = number + 1;
             }
             else
             {
-                low = number + 1;
+                high = middle;
             }
         }
 
@@ -48,6 +47,44 @@ public sealed partial class ArchiveCrawler
         {
             run.Report(DiagnosticLevel.Warning, null, $"number walk stopped after {MaxNumberWalk} pages");
         }
+    }
+
+    /// <summary>
+    /// Steps down from the index's lowest number by doubling strides until a number older than the window's start is
+    /// found, so the binary search that follows stays near the index (a week of netdev is about two thousand numbers).
+    /// Returns the range [low, high) that holds the window's first number.
+    /// </summary>
+    private async Task<(long Low, long High)> GallopDownAsync(long highest, CrawlRun run, CancellationToken cancellationToken)
+    {
+        var high = highest + 1;
+        for (long step = 1; ; step *= 2)
+        {
+            var probe = Math.Max(1, highest + 1 - step);
+            var (number, isOlder) = await IsOlderThanStartAsync(probe, highest, run, cancellationToken).ConfigureAwait(false);
+            if (isOlder)
+            {
+                return (Math.Min(number + 1, high), high);
+            }
+
+            high = probe;
+            if (probe == 1)
+            {
+                return (1, 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the first message at or above <paramref name="number"/> is older than the window's start. A stretch
+    /// with no message at all (below the archive's first number, or a long gap) counts as older; the returned number
+    /// is then the end of the stretch scanned.
+    /// </summary>
+    private async Task<(long Number, bool IsOlder)> IsOlderThanStartAsync(long number, long highest, CrawlRun run, CancellationToken cancellationToken)
+    {
+        var (found, date) = await ProbeAsync(number, highest, run, cancellationToken).ConfigureAwait(false);
+        return date is { } known
+            ? (found, known < run.Window.From - Slack)
+            : (Math.Min(highest, number + GapScan), true);
     }
 
     /// <summary>The date of the first message at or above <paramref name="number"/> (skipping gaps), with its number.</summary>

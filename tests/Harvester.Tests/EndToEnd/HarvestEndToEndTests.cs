@@ -129,6 +129,51 @@ public sealed partial class HarvestEndToEndTests : IDisposable
         Assert.True(json.RootElement.GetProperty("stats").GetProperty("requests").GetInt32() > 0);
     }
 
+    [Fact]
+    public async Task Harvest_MailArchiveServesACloudflareChallenge_ReportsItAndExits3()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        mailArchive.Inject("maillist.html", Fault.Challenge());
+        var settings = WeekSettings(spinics, mailArchive);
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("message").GetString()!.Contains("Cloudflare challenge", StringComparison.Ordinal));
+        Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 9, "spinics' series are still there");
+    }
+
+    [Fact]
+    public async Task Harvest_BothArchives_TakesSecondArchiveLinksWithoutFetching()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = WeekSettings(spinics, mailArchive);
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var saved = json.RootElement.GetProperty("stats").GetProperty("requestsSaved").GetInt32();
+        Assert.True(saved >= 20, $"only {saved} requests saved");
+        // A mail-archive page is fetched only for a message spinics lacks, or one on the window's edge days (whose
+        // index day cannot place it): never for a window message that spinics already gave.
+        var window = new Harvester.Domain.HarvestWindow(DateTimeOffset.Parse("2026-11-09T00:00:00Z"), DateTimeOffset.Parse("2026-11-16T00:00:00Z"));
+        var fetched = mailArchive.Requests.Where(r => r.StartsWith("msg", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(fetched);
+        Assert.All(fetched, page =>
+        {
+            var message = Week.Messages.Single(m => $"msg{m.MailArchiveNumber}.html" == page);
+            Assert.True(message.SpinicsNumber is null || !window.Contains(message.Date), page + " was fetched though spinics gave it");
+        });
+        var cover = json.RootElement.GetProperty("series")[0].GetProperty("cover");
+        Assert.Equal(["MailArchive", "Spinics"], cover.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("archive").GetString()).Order());
+    }
+
     public void Dispose() => _run.Dispose();
 
     private Dictionary<string, string?> WeekSettings(FixtureServer spinics, FixtureServer? mailArchive)

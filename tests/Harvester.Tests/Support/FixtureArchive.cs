@@ -61,6 +61,9 @@ public sealed class FixtureArchive
     /// <summary>The messages mail-archive holds, oldest first.</summary>
     public IEnumerable<FixtureMessage> OnMailArchive => Messages.Where(m => m.MailArchiveNumber is not null);
 
+    /// <summary>The same messages and numbers with other site settings (page sizes, index limits).</summary>
+    public FixtureArchive With(FixtureArchiveSettings settings) => new(Directory, settings, Messages);
+
     public static FixtureArchive Load(string directory)
     {
         var settingsPath = Path.Combine(directory, "archive.json");
