@@ -15,7 +15,8 @@ public static class ResiliencePipelines
     public static ResiliencePipeline<HttpAttempt> Create(HttpOptions options, TimeProvider time)
     {
         var transient = new PredicateBuilder<HttpAttempt>()
-            .Handle<HttpRequestException>()
+            // A host name that does not resolve is a configuration or network problem that retries will not fix.
+            .Handle<HttpRequestException>(ex => ex.HttpRequestError != HttpRequestError.NameResolutionError)
             .Handle<IOException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(a => a.IsTransient);
