@@ -182,8 +182,19 @@ public sealed partial class ArchiveCrawler(
         return await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Fetches and parses one message page; keeps it when it lies in the window.</summary>
+    /// <summary>Fetches and parses one message page once per run; keeps it when it lies in the window.</summary>
     private async Task<MailMessage?> ReadMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal = false)
+    {
+        if (!run.Read.TryGetValue(url, out var message))
+        {
+            message = await FetchMessageAsync(url, run, cancellationToken, gapIsNormal).ConfigureAwait(false);
+            run.Read[url] = message;
+        }
+
+        return message;
+    }
+
+    private async Task<MailMessage?> FetchMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal)
     {
         var fetched = await fetcher.FetchAsync(url, PageKind.Message, cancellationToken).ConfigureAwait(false);
         if (fetched.Status == FetchStatus.NotFound && gapIsNormal)

@@ -14,6 +14,9 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
 
     public List<IndexEntry> Entries { get; } = [];
 
+    /// <summary>Message pages already read in this run (a date probe's page is often read again by the walk).</summary>
+    public Dictionary<Uri, MailMessage?> Read { get; } = [];
+
     public List<LinkMatch> LinkMatches { get; } = [];
 
     public List<Diagnostic> Diagnostics { get; } = [];

@@ -1,0 +1,89 @@
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.EndToEnd;
+
+/// <summary>robots.txt, the page cache's refresh switch, and the request floor, end to end.</summary>
+public sealed class PolitenessTests : IDisposable
+{
+    private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
+    private readonly HarvestRun _run = new();
+
+    [Fact]
+    public async Task Harvest_RobotsDisallowsAPage_NeverRequestsItAndReadsRobotsOnce()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        spinics.RobotsTxt = "User-agent: *\nDisallow: /lists/netdev/msg1200003.html\n";
+        var settings = Settings(spinics);
+        settings["Harvester:Http:ObeyRobotsTxt"] = "true";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.Equal(0, spinics.CountOf("msg1200003.html"));
+        Assert.Equal(1, spinics.CountOf("robots.txt"));
+        Assert.DoesNotContain("msg1200003.html", output);
+        Assert.Contains("msg1200004.html", output);
+    }
+
+    [Fact]
+    public async Task Harvest_RobotsCrawlDelay_SpacesRequests()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        spinics.RobotsTxt = "User-agent: *\nCrawl-delay: 0.2\n";
+        var started = DateTime.UtcNow;
+
+        var (code, _) = await _run.RunAsync(Settings(spinics));
+
+        var requests = spinics.Requests.Count;
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.2 * (requests - 2)), $"{requests} requests in {DateTime.UtcNow - started}");
+    }
+
+    [Fact]
+    public async Task Harvest_Refresh_FetchesMessagePagesAgain()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var settings = Settings(spinics);
+        var (_, first) = await _run.RunAsync(settings);
+        var afterFirst = spinics.MessagePageRequests;
+        settings["Harvester:Run:Refresh"] = "true";
+
+        var (code, second) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(first, second);
+        Assert.True(2 * afterFirst == spinics.MessagePageRequests, string.Join(",", spinics.Requests));
+    }
+
+    [Fact]
+    public async Task Harvest_Week_RequestsStayNearTheFloor()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = Settings(spinics);
+        settings["Harvester:Archives:MailArchive:BaseUrl"] = mailArchive.BaseUrl.AbsoluteUri;
+        settings["Harvester:Archives:MailArchive:Enabled"] = "true";
+        settings["Harvester:Run:Format"] = "json";
+
+        var (_, output) = await _run.RunAsync(settings);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var stats = json.RootElement.GetProperty("stats");
+        var served = spinics.Requests.Count + mailArchive.Requests.Count;
+        Assert.True(served == stats.GetProperty("requests").GetInt32(), string.Join(",", spinics.Requests) + " || " + string.Join(",", mailArchive.Requests));
+        Assert.True(served <= 1.10 * stats.GetProperty("floor").GetInt32() + 4, $"{served} requests for a floor of {stats.GetProperty("floor")}");
+        var naive = Week.OnSpinics.Count() + Week.OnMailArchive.Count();
+        Assert.True(served * 1.5 < naive, $"{served} requests, a naive crawler needs {naive}");
+    }
+
+    public void Dispose() => _run.Dispose();
+
+    private Dictionary<string, string?> Settings(FixtureServer spinics)
+    {
+        var settings = _run.Settings(spinics.BaseUrl, null);
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+        return settings;
+    }
+}
