@@ -40,7 +40,7 @@ public sealed partial class HarvestPipeline(
         {
             Window = window,
             Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
-            PullRequests = grouped.PullRequests,
+            PullRequests = [.. grouped.PullRequests.Concat(PullRequestSightings.Find(crawls, messages, window)).DistinctBy(p => p.Subject)],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
             {

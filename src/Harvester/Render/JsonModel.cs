@@ -26,7 +26,7 @@ internal sealed record JsonSeries(
     IReadOnlyList<JsonMessage> Patches);
 
 internal sealed record JsonMessage(
-    string MessageId,
+    string? MessageId,
     string Subject,
     string Title,
     IReadOnlyList<string> Prefixes,

@@ -73,7 +73,7 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
     }
 
     private JsonMessage Message(MailMessage m, PatchSubject subject) => new(
-        m.MessageId,
+        m.MessageId.Length == 0 ? null : m.MessageId, // a pull request seen only in an index was never fetched
         m.Subject,
         subject.Title,
         subject.Prefixes,

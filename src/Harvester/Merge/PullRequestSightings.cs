@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Harvester.Crawl;
+using Harvester.Domain;
+using Harvester.Group;
+
+namespace Harvester.Merge;
+
+/// <summary>
+/// The pull requests the indexes showed in the window. They are listed in JSON only and never fetched (they cost no
+/// request), so their Message-ID is unknown (empty) and their date is the index's day (mail-archive) or, on spinics'
+/// undated index, the date of the window message numbered nearest to them.
+/// </summary>
+public static partial class PullRequestSightings
+{
+    public static IReadOnlyList<MailMessage> Find(IEnumerable<ArchiveCrawl> crawls, IReadOnlyList<MailMessage> messages, HarvestWindow window)
+    {
+        var sightings = new List<MailMessage>();
+        foreach (var crawl in crawls)
+        {
+            var numbered = messages
+                .SelectMany(m => m.Links.Where(l => l.Archive == crawl.Archive).Select(l => (Number: Number(l.Url), m.Date)))
+                .Where(n => n.Number is not null)
+                .ToList();
+            foreach (var entry in crawl.Entries.Where(IsPullRequest).DistinctBy(e => e.Number))
+            {
+                DateTimeOffset? date = entry.Day is { } day
+                    ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                    : numbered.Count > 0 && entry.Number >= numbered.Min(n => n.Number) && entry.Number <= numbered.Max(n => n.Number)
+                        ? numbered.MinBy(n => Math.Abs(n.Number!.Value - entry.Number)).Date
+                        : null;
+                if (date is { } seen && seen < window.To && seen >= window.From.UtcDateTime.Date)
+                {
+                    sightings.Add(new MailMessage
+                    {
+                        MessageId = "",
+                        Subject = entry.Subject,
+                        Author = entry.Author,
+                        Date = seen,
+                        Links = [new ArchiveLink(crawl.Archive, entry.Url)],
+                    });
+                }
+            }
+        }
+
+        return sightings
+            .GroupBy(s => (s.Subject, AuthorName.Key(s.Author)))
+            .Select(g => g.First() with { Links = [.. g.SelectMany(s => s.Links)] })
+            .ToList();
+    }
+
+    private static bool IsPullRequest(Parse.IndexEntry entry) => SubjectParser.Parse(entry.Subject) is { IsPullRequest: true, IsReply: false };
+
+    private static long? Number(Uri url) =>
+        MessageNumber().Match(url.AbsolutePath) is { Success: true } match ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"msg(\d+)\.html$")]
+    private static partial Regex MessageNumber();
+}
