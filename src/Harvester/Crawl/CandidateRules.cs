@@ -11,6 +11,4 @@ public static class CandidateRules
         var subject = SubjectParser.Parse(entry.Subject);
         return subject.IsPatch && !subject.IsReply && !subject.IsPullRequest;
     }
-
-    public static bool IsPullRequest(IndexEntry entry) => SubjectParser.Parse(entry.Subject).IsPullRequest;
 }
