@@ -9,7 +9,7 @@ namespace Harvester.Tests.Support;
 /// (<c>dotnet publish src/Harvester -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true</c>) into a
 /// scratch folder, with its own artifacts folder so the repository's <c>bin/</c> and <c>obj/</c> are not touched.
 /// If publishing fails (no runtime pack offline) or <c>HARVESTER_TEST_NO_PUBLISH=1</c> is set, it falls back to
-/// <c>dotnet harvester.dll</c> from the test binaries; <see cref="Description"/> says which one runs.
+/// <c>dotnet src/Harvester/bin/&lt;Configuration&gt;/net10.0/harvester.dll</c>; <see cref="Description"/> says which runs.
 /// </summary>
 public sealed class HarvesterBinary : IAsyncLifetime
 {
@@ -57,8 +57,8 @@ public sealed class HarvesterBinary : IAsyncLifetime
         }
         else
         {
-            (_fileName, _prefix) = (dotnet, [Path.Combine(AppContext.BaseDirectory, "harvester.dll")]);
-            Description = "dotnet harvester.dll from the test binaries, because " + problem;
+            (_fileName, _prefix) = (dotnet, [BuiltDll()]);
+            Description = $"dotnet {_prefix[0]}, because " + problem;
         }
     }
 
@@ -95,6 +95,17 @@ public sealed class HarvesterBinary : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The project's own build output (built with the tests through the project reference, same configuration). Not the
+    /// copy in the test binaries: there the Microsoft.Extensions assemblies come from the ASP.NET Core shared framework
+    /// the tests reference, which harvester.runtimeconfig.json does not name, so it fails to load them.
+    /// </summary>
+    private static string BuiltDll()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(Paths.RepoRoot, "src", "Harvester", "bin", framework.Parent!.Name, framework.Name, "harvester.dll");
     }
 
     /// <summary>
