@@ -51,7 +51,10 @@ public sealed partial class HarvestWorker(
         var result = await pipeline.RunAsync(window!, run.All, run.Explain, cancellationToken).ConfigureAwait(false);
         if (result.ArchivesFailed == result.ArchivesTotal)
         {
-            LogNothing(logger, string.Join("; ", result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.Message).Take(3)));
+            // Each error with its page, so the line says which archive failed (both archives' "not in the cache
+            // (--offline)" read the same otherwise; Process/HarvestProcessTests covers it).
+            var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Take(3);
+            LogNothing(logger, string.Join("; ", errors.Select(d => d.Url is null ? d.Message : $"{d.Url}: {d.Message}")));
             return ExitCodes.NothingHarvested;
         }
 
