@@ -102,8 +102,9 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDi
         Assert.Empty(spinics.Requests);
         Assert.Empty(mailArchive.Requests);
         Assert.Equal("", result.Stdout);
-        Assert.Contains(result.StderrLines, line => line.Contains("Nothing could be harvested", StringComparison.Ordinal)
-            && line.Contains("not in the cache (--offline)", StringComparison.Ordinal));
+        var line = Assert.Single(result.StderrLines, line => line.Contains("Nothing could be harvested", StringComparison.Ordinal));
+        Assert.Contains(spinics.BaseUrl.AbsoluteUri + "maillist.html: index page not read: NotCached: not in the cache (--offline)", line, StringComparison.Ordinal);
+        Assert.Contains(mailArchive.BaseUrl.AbsoluteUri + "maillist.html: index page not read: NotCached: not in the cache (--offline)", line, StringComparison.Ordinal);
     }
 
     public void Dispose() => _scratch.Dispose();
