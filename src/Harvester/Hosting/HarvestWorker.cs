@@ -41,7 +41,13 @@ public sealed partial class HarvestWorker(
     private async Task<int> HarvestAsync(CancellationToken cancellationToken)
     {
         var run = options.Value.Run;
-        var previousEnd = run.SinceLastRun ? state.ReadLastEnd() : null;
+        DateTimeOffset? previousEnd = null;
+        if (run.SinceLastRun && !state.TryReadLastEnd(out previousEnd, out var stateError))
+        {
+            LogBadWindow(logger, stateError!);
+            return ExitCodes.Usage;
+        }
+
         if (!HarvestWindowFactory.TryCreate(run, time.GetUtcNow(), previousEnd, out var window, out var error))
         {
             LogBadWindow(logger, error!);
