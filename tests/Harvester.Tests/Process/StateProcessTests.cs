@@ -28,6 +28,7 @@ public sealed class StateProcessTests(HarvesterBinary harvester) : IDisposable
         Assert.Contains(result.StderrLines, line => line.Contains("Crawling Spinics for 2026-11-09 00:00:00Z .. 2026-11-16 00:00:00Z", StringComparison.Ordinal));
         Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), result.Stdout);
         Assert.Equal(DateTimeOffset.Parse("2026-11-16T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), ReadLastEnd());
+        Assert.Empty(Directory.GetFiles(_scratch.Folder, "*.tmp")); // written atomically, nothing left beside it
     }
 
     [Fact]
@@ -57,6 +58,22 @@ public sealed class StateProcessTests(HarvesterBinary harvester) : IDisposable
         Assert.NotEqual("", result.Stdout);
         Assert.Equal(LastEnd, await File.ReadAllTextAsync(_scratch.StatePath));
         Assert.Equal([Path.GetFileName(_scratch.StatePath)], Directory.GetFiles(_scratch.Folder, "*state*").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Harvest_SinceLastRunWithCorruptState_Exits2NamingTheFile()
+    {
+        const string Truncated = "{\"lastWindowEnd\":\"2026-11-";
+        await File.WriteAllTextAsync(_scratch.StatePath, Truncated);
+        var environment = _scratch.Environment(FixtureServer.DeadBaseUrl("/lists/netdev/"), null);
+
+        var result = await harvester.RunAsync(["--since-last-run", "--to", "2026-11-16"], environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains(_scratch.StatePath, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Truncated, await File.ReadAllTextAsync(_scratch.StatePath));
     }
 
     public void Dispose() => _scratch.Dispose();
