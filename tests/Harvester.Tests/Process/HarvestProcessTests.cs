@@ -38,6 +38,21 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDi
     }
 
     [Fact]
+    public async Task Harvest_Verbose_LogsEveryRequestOnStderrAndKeepsStdoutClean()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--verbose"], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), result.Stdout);
+        Assert.All(result.StderrLines, line => Assert.Matches(LogLine(), line));
+        var gets = result.StderrLines.Count(line => line.Contains("DBG] GET ", StringComparison.Ordinal));
+        Assert.Equal(spinics.Requests.Count + mailArchive.Requests.Count, gets);
+    }
+
+    [Fact]
     public async Task Harvest_OutFile_WritesTheSectionThereAtomicallyAndNothingToStdout()
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
