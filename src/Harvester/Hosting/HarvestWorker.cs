@@ -41,7 +41,13 @@ public sealed partial class HarvestWorker(
     private async Task<int> HarvestAsync(CancellationToken cancellationToken)
     {
         var run = options.Value.Run;
-        var previousEnd = run.SinceLastRun ? state.ReadLastEnd() : null;
+        DateTimeOffset? previousEnd = null;
+        if (run.SinceLastRun && !state.TryReadLastEnd(out previousEnd, out var stateError))
+        {
+            LogBadWindow(logger, stateError!);
+            return ExitCodes.Usage;
+        }
+
         if (!HarvestWindowFactory.TryCreate(run, time.GetUtcNow(), previousEnd, out var window, out var error))
         {
             LogBadWindow(logger, error!);
@@ -51,7 +57,10 @@ public sealed partial class HarvestWorker(
         var result = await pipeline.RunAsync(window!, run.All, run.Explain, cancellationToken).ConfigureAwait(false);
         if (result.ArchivesFailed == result.ArchivesTotal)
         {
-            LogNothing(logger, string.Join("; ", result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.Message).Take(3)));
+            // Each error with its page, so the line says which archive failed (both archives' "not in the cache
+            // (--offline)" read the same otherwise; Process/HarvestProcessTests covers it).
+            var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Take(3);
+            LogNothing(logger, string.Join("; ", errors.Select(d => d.Url is null ? d.Message : $"{d.Url}: {d.Message}")));
             return ExitCodes.NothingHarvested;
         }
 

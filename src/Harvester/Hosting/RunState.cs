@@ -27,15 +27,33 @@ public sealed class RunState(IOptions<HarvesterOptions> options)
         }
     }
 
-    public DateTimeOffset? ReadLastEnd()
-    {
-        if (!File.Exists(Path))
-        {
-            return null;
-        }
+    public DateTimeOffset? ReadLastEnd() => TryReadLastEnd(out var end, out _) ? end : null;
 
-        using var document = JsonDocument.Parse(File.ReadAllText(Path));
-        return document.RootElement.TryGetProperty("lastWindowEnd", out var end) && end.TryGetDateTimeOffset(out var value) ? value : null;
+    /// <summary>
+    /// The recorded end (null when there is no record yet); false with a one-line reason when the file is there but
+    /// unreadable or not JSON (hand-edited), which used to end the run with a stack trace
+    /// (Process/StateProcessTests.Harvest_SinceLastRunWithCorruptState_Exits2NamingTheFile).
+    /// </summary>
+    public bool TryReadLastEnd(out DateTimeOffset? end, out string? error)
+    {
+        (end, error) = (null, null);
+        try
+        {
+            if (!File.Exists(Path))
+            {
+                return true;
+            }
+
+            using var document = JsonDocument.Parse(File.ReadAllText(Path));
+            end = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("lastWindowEnd", out var value)
+                && value.TryGetDateTimeOffset(out var parsed) ? parsed : null;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            error = $"state file {Path} not read ({ex.Message}); fix or delete it";
+            return false;
+        }
     }
 
     public void SaveLastEnd(DateTimeOffset end) =>

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.ProcessRuns;
+
+/// <summary>The published program against the fixture servers: what reaches stdout, stderr, files and the exit code.</summary>
+[Collection(HarvesterProcessCollection.Name)]
+public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDisposable
+{
+    private readonly ProcessScratch _scratch = new();
+
+    [Fact]
+    public async Task Harvest_WeekOnBothArchives_PrintsExpectedSectionOnStdoutAndLogsOnStderr()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, harvester.Description + "\n" + result);
+        Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), result.Stdout);
+        Assert.DoesNotContain(result.Stdout.Split('\n'), line => LogLine().IsMatch(line));
+        Assert.All(result.StderrLines, line => Assert.Matches(LogLine(), line));
+        Assert.Contains(result.StderrLines, line => line.Contains("Crawling Spinics for 2026-11-09 00:00:00Z .. 2026-11-16 00:00:00Z", StringComparison.Ordinal));
+        Assert.InRange(result.StderrLines.Count, 3, 24); // one screen at the default level
+
+        // The summary: 11 series listed in expected.md; every request the servers saw (robots.txt included); no failure.
+        // Cache hits are not 0 even in a fresh cache: spinics' date probes read pages the walk then takes from the cache.
+        var summary = Assert.Single(result.StderrLines, line => line.Contains("Harvested ", StringComparison.Ordinal));
+        var match = Summary().Match(summary);
+        Assert.True(match.Success, summary);
+        Assert.Equal("11", match.Groups["relevant"].Value);
+        Assert.Equal((spinics.Requests.Count + mailArchive.Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), match.Groups["requests"].Value);
+        Assert.Matches(@"^\d+$", match.Groups["hits"].Value);
+        Assert.Equal(spinics.Requests.Distinct().Count(), spinics.Requests.Count); // each page asked for once
+        Assert.Equal("0", match.Groups["errors"].Value);
+    }
+
+    [Fact]
+    public async Task Harvest_Verbose_LogsEveryRequestOnStderrAndKeepsStdoutClean()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--verbose"], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), result.Stdout);
+        Assert.All(result.StderrLines, line => Assert.Matches(LogLine(), line));
+        var gets = result.StderrLines.Count(line => line.Contains("DBG] GET ", StringComparison.Ordinal));
+        Assert.Equal(spinics.Requests.Count + mailArchive.Requests.Count, gets);
+    }
+
+    [Fact]
+    public async Task Harvest_OutFile_WritesTheSectionThereAtomicallyAndNothingToStdout()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+        var output = _scratch.File(Path.Combine("issues", "patches.md"));
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--out", output], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.Equal("", result.Stdout);
+        Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), await File.ReadAllTextAsync(output));
+        Assert.Equal(["patches.md"], Directory.GetFiles(Path.GetDirectoryName(output)!).Select(Path.GetFileName)); // no .tmp left
+    }
+
+    [Fact]
+    public async Task Harvest_AppendToDraft_ReplacesOnlyThePatchesSectionAndIsRepeatable()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+        var draft = _scratch.File("draft.md");
+        const string Before = "# BPF newsletter, week 46\n\n## Intro\n\nHello from Zdeňka — café ☕, trailing spaces   \n\n";
+        const string After = "## Events\n\n- LPC 2026, Tokyo\n\n<!-- editor's note: keep -->\n";
+        await File.WriteAllTextAsync(draft, Before + "## Patches\n\n(to be filled in)\n\n" + After);
+        var expected = Before + DraftSplicer.StartMarker + "\n" + ProcessScratch.Expected(spinics, mailArchive).TrimEnd('\n') + "\n"
+            + DraftSplicer.EndMarker + "\n\n" + After;
+
+        var first = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--append-to", draft], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+        var once = await File.ReadAllBytesAsync(draft);
+        var second = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--append-to", draft], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(first.ExitCode == ExitCodes.Done, first.ToString());
+        Assert.True(second.ExitCode == ExitCodes.Done, second.ToString());
+        Assert.Equal("", first.Stdout + second.Stdout);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(once));
+        Assert.Equal(once, await File.ReadAllBytesAsync(draft));
+        Assert.DoesNotContain(Directory.GetFiles(_scratch.Folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Harvest_MailArchiveDead_Exits3WithSpinicsResultsOnStdout()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        var dead = FixtureServer.DeadBaseUrl("/netdev@vger.kernel.org/");
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, _scratch.Environment(spinics.BaseUrl, dead));
+
+        Assert.True(result.ExitCode == ExitCodes.PartialFailure, result.ToString());
+        Assert.Equal(ProcessScratch.Expected(spinics, null).Replace(MailArchiveOnlyLine, "", StringComparison.Ordinal), result.Stdout);
+        Assert.Contains(result.StderrLines, line => line.Contains(dead.Authority, StringComparison.Ordinal)); // names the dead archive
+    }
+
+    [Fact]
+    public async Task Harvest_OfflineWithEmptyCache_SendsNoRequestAndExits1WithAClearMessage()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--offline"], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        // Every archive's first index page is missing from the cache, so every archive fails whole: nothing harvested.
+        Assert.True(result.ExitCode == ExitCodes.NothingHarvested, result.ToString());
+        Assert.Empty(spinics.Requests);
+        Assert.Empty(mailArchive.Requests);
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(result.StderrLines, line => line.Contains("Nothing could be harvested", StringComparison.Ordinal));
+        Assert.Contains(spinics.BaseUrl.AbsoluteUri + "maillist.html: index page not read: NotCached: not in the cache (--offline)", line, StringComparison.Ordinal);
+        Assert.Contains(mailArchive.BaseUrl.AbsoluteUri + "maillist.html: index page not read: NotCached: not in the cache (--offline)", line, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _scratch.Dispose();
+
+    /// <summary>The one listed message only mail-archive holds (expected.md; absent when mail-archive is down).</summary>
+    private const string MailArchiveOnlyLine =
+        "- Tomasz Wierzbicki, [[PATCH net] xsk: Fix use-after-free when unbinding a busy socket](https://www.mail-archive.com/netdev@vger.kernel.org/msg300037.html)\n";
+
+    /// <summary>Serilog's console template outside systemd (HarvesterHost.ConfigureLogging).</summary>
+    [GeneratedRegex(@"^\[\d\d:\d\d:\d\d (VRB|DBG|INF|WRN|ERR|FTL)\] ")]
+    private static partial Regex LogLine();
+
+    [GeneratedRegex(@"Harvested (?<series>\d+) series \((?<relevant>\d+) listed relevant\) from (?<messages>\d+) messages; (?<requests>\d+) requests, (?<hits>\d+) cache hits, \d+ requests saved, (?<errors>\d+) errors")]
+    private static partial Regex Summary();
+}

@@ -1,0 +1,114 @@
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.ProcessRuns;
+
+/// <summary>Bad flags and settings end the program with exit 2 and a short message, never a stack trace.</summary>
+[Collection(HarvesterProcessCollection.Name)]
+public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
+{
+    /// <summary>Every option the command line defines (Hosting/CommandLine.cs), as --help must list them.</summary>
+    private static readonly string[] Options =
+    [
+        "--from", "--to", "--days", "--format", "--out", "--append-to", "--config", "--all", "--explain", "--offline", "--refresh",
+        "--draft", "--since-last-run", "--verbose", "-v", "--quiet", "-q", "--help", "--version",
+    ];
+
+    private readonly ProcessScratch _scratch = new();
+
+    [Fact]
+    public async Task Harvest_UnknownArchiveKindFromEnvironment_Exits2WithOneLineNamingTheSetting()
+    {
+        var environment = _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null);
+        environment["Harvester__Archives__Spinics__Kind"] = "gopher";
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("Harvester:Archives:Spinics:Kind", line, StringComparison.Ordinal);
+        Assert.Contains("gopher", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Harvest_UnknownFlag_Exits2WithUsage()
+    {
+        var result = await harvester.RunAsync(["--bogus"], _scratch.Environment(null, null));
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains("--bogus", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(result.StderrLines, line => line.StartsWith("Usage: harvester", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Harvest_FromIsNotADate_Exits2NamingTheFlag()
+    {
+        var environment = _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null);
+
+        var result = await harvester.RunAsync(["--from", "yesterday"], environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("--from 'yesterday' is not a date", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Harvest_Help_Exits0AndListsEveryOption()
+    {
+        var result = await harvester.RunAsync(["--help"], _scratch.Environment(null, null));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.All(Options, option => Assert.Matches(@"(^|[\s,])" + System.Text.RegularExpressions.Regex.Escape(option) + @"([\s,<]|$)", result.Stdout));
+        Assert.Contains("cache", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cache_StatsAndPrune_CountThePagesOfARunAndRemoveThem()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+        var environment = _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl);
+        var run = await harvester.RunAsync(ProcessScratch.WeekWindow, environment);
+        Assert.True(run.ExitCode == ExitCodes.Done, run.ToString());
+
+        // Every page asked for is cached once (200 and 404 alike), keyed by URL, so per kind the count is the number
+        // of distinct pages of that kind the two servers saw.
+        var requested = spinics.Requests.Select(r => ("s", r)).Concat(mailArchive.Requests.Select(r => ("m", r))).Distinct().ToList();
+        var messages = requested.Count(r => r.r.StartsWith("msg", StringComparison.Ordinal));
+        var robots = requested.Count(r => r.r == "robots.txt");
+        var index = requested.Count - messages - robots;
+
+        var stats = await harvester.RunAsync(["cache", "stats"], environment);
+        var pruned = await harvester.RunAsync(["cache", "prune", "--older-than", "0m"], environment);
+        var after = await harvester.RunAsync(["cache", "stats"], environment);
+
+        Assert.True(stats.ExitCode == ExitCodes.Done, stats.ToString());
+        Assert.Contains($"message pages: {messages}\n", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"index pages: {index}\n", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"robots pages: {robots}\n", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains(_scratch.CachePath, stats.Stdout, StringComparison.Ordinal);
+        Assert.True(pruned.ExitCode == ExitCodes.Done, pruned.ToString());
+        Assert.StartsWith($"removed {requested.Count} pages", pruned.Stdout, StringComparison.Ordinal);
+        Assert.True(after.ExitCode == ExitCodes.Done, after.ToString());
+        Assert.Contains("message pages: 0\n", after.Stdout, StringComparison.Ordinal);
+        Assert.Contains("index pages: 0\n", after.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CachePrune_AgeIsNotAnAge_Exits2()
+    {
+        var result = await harvester.RunAsync(["cache", "prune", "--older-than", "banana"], _scratch.Environment(null, null));
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains("--older-than", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    public void Dispose() => _scratch.Dispose();
+}
