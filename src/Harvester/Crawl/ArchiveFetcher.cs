@@ -1,7 +1,6 @@
 using Harvester.Parse;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Harvester.Crawl;
@@ -16,6 +15,7 @@ public sealed partial class ArchiveFetcher(
     Uri baseUri,
     HttpClient client,
     HostThrottle throttle,
+    HostCircuit circuit,
     ResiliencePipeline<HttpAttempt> pipeline,
     PageCache? cache,
     FetchPolicy policy,
@@ -92,6 +92,26 @@ public sealed partial class ArchiveFetcher(
 
     private async Task<FetchResult> FetchOverHttpAsync(Uri url, PageKind kind, CachedPage? cached, CancellationToken cancellationToken)
     {
+        if (circuit.IsOpen)
+        {
+            return new FetchResult(url, FetchStatus.Failed, null, false, $"host given up on after {circuit.FailureLimit} failed requests in a row (circuit open)");
+        }
+
+        var result = await SendAsync(url, kind, cached, cancellationToken).ConfigureAwait(false);
+        if (result.Status is FetchStatus.Failed or FetchStatus.Blocked)
+        {
+            circuit.RecordFailure();
+        }
+        else
+        {
+            circuit.RecordSuccess();
+        }
+
+        return result;
+    }
+
+    private async Task<FetchResult> SendAsync(Uri url, PageKind kind, CachedPage? cached, CancellationToken cancellationToken)
+    {
         HttpAttempt attempt;
         try
         {
@@ -124,7 +144,7 @@ public sealed partial class ArchiveFetcher(
             // Our own cancellation (Ctrl+C, SIGTERM) goes up: the run stops, the cache keeps what it has.
             throw;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException or BrokenCircuitException or OperationCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException or OperationCanceledException)
         {
             return new FetchResult(url, FetchStatus.Failed, null, false, Describe(ex));
         }
@@ -227,7 +247,6 @@ public sealed partial class ArchiveFetcher(
 
     private static string Describe(Exception ex) => ex switch
     {
-        BrokenCircuitException => "host given up on after repeated failures (circuit open)",
         TimeoutRejectedException => "timed out",
         _ => ex.GetType().Name + ": " + ex.Message,
     };

@@ -1,13 +1,12 @@
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace Harvester.Crawl;
 
 /// <summary>
-/// The Polly pipeline around one page request, built per archive so that each host has its own circuit breaker:
-/// total timeout → circuit breaker → retry (exponential backoff with jitter, Retry-After honoured) → attempt timeout.
+/// The Polly pipeline around one page request, built per archive (the per-host circuit breaker is <see cref="HostCircuit"/>):
+/// total timeout → retry (exponential backoff with jitter, Retry-After honoured) → attempt timeout.
 /// The whole exchange, body included, is inside it, so a truncated body is retried like a reset connection.
 /// </summary>
 public static class ResiliencePipelines
@@ -22,17 +21,7 @@ public static class ResiliencePipelines
             .HandleResult(a => a.IsTransient);
 
         var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = time }
-            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds))
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpAttempt>
-            {
-                // Counted per request (after its retries): a host that fails this many requests in a row is given
-                // up on for the rest of the run, so the other archive's results still come out.
-                ShouldHandle = transient,
-                FailureRatio = 1.0,
-                MinimumThroughput = options.HostFailureLimit,
-                SamplingDuration = TimeSpan.FromMinutes(30),
-                BreakDuration = TimeSpan.FromHours(12),
-            });
+            .AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpAttempt>

@@ -79,7 +79,7 @@ public static class HarvesterServiceCollectionExtensions
             TimeSpan.FromMinutes(options.Cache.NotFoundTtlMinutes),
             options.Http.ObeyRobotsTxt,
             "harvester");
-        var throttles = new Dictionary<string, HostThrottle>(StringComparer.OrdinalIgnoreCase);
+        var hosts = new Dictionary<string, (HostThrottle Throttle, HostCircuit Circuit)>(StringComparer.OrdinalIgnoreCase);
         var preference = options.Output.PreferredArchives;
         return options.Archives
             .Where(a => a.Value.Enabled)
@@ -88,14 +88,15 @@ public static class HarvesterServiceCollectionExtensions
             .Select(a =>
             {
                 var baseUri = a.Value.BaseUri!;
-                if (!throttles.TryGetValue(baseUri.Authority, out var throttle))
+                if (!hosts.TryGetValue(baseUri.Authority, out var host))
                 {
-                    throttle = new HostThrottle(TimeSpan.FromSeconds(1 / options.Http.RequestsPerSecond), options.Http.MaxConcurrency, time);
-                    throttles[baseUri.Authority] = throttle;
+                    host = (new HostThrottle(TimeSpan.FromSeconds(1 / options.Http.RequestsPerSecond), options.Http.MaxConcurrency, time),
+                        new HostCircuit(options.Http.HostFailureLimit));
+                    hosts[baseUri.Authority] = host;
                 }
 
                 var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
-                var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), throttle, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
+                var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), host.Throttle, host.Circuit, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
                 var parsers = PageParsers.For(a.Value.Kind)!.Value;
                 return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, logger);
             })

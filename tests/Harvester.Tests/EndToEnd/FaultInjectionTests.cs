@@ -76,6 +76,27 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("url").GetString()!.EndsWith(Page, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Harvest_HostDiesMidRun_CircuitOpensAfterTheFailureLimit()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var dead = Week.OnSpinics.Where(m => m.SpinicsNumber < 1_200_030).Select(m => $"msg{m.SpinicsNumber}.html").ToList();
+        foreach (var page in dead)
+        {
+            spinics.Inject(page, [.. Enumerable.Range(0, 10).Select(_ => Fault.Status(503))]);
+        }
+
+        var settings = Settings(spinics);
+        settings["Harvester:Http:MaxRetries"] = "1";
+        settings["Harvester:Http:HostFailureLimit"] = "3";
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.Contains("msg1200044.html", output); // fetched before the host "died"
+        var deadRequests = spinics.Requests.Count(dead.Contains);
+        Assert.Equal(3 * 2, deadRequests); // three failed requests (one retry each), then nothing
+    }
+
     public void Dispose() => _run.Dispose();
 
     /// <summary>The one listed line whose message only mail-archive holds (absent from a spinics-only run).</summary>
