@@ -122,6 +122,60 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDi
         Assert.Contains(mailArchive.BaseUrl.AbsoluteUri + "maillist.html: index page not read: NotCached: not in the cache (--offline)", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Harvest_Explain_LogsEverySeriesVerdictWithItsReasons()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--explain"], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.Equal(ProcessScratch.Expected(spinics, mailArchive), result.Stdout);
+        var verdicts = result.StderrLines.Where(l => l.Contains("Explain: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11, verdicts.Count(l => l.Contains("Explain: kept ", StringComparison.Ordinal)));
+        Assert.Contains(verdicts, l => l.Contains("Explain: dropped ", StringComparison.Ordinal));
+        // The checksum series is in only for part 2's diffstat; the TCP fix is out though its Cc line says bpf.
+        Assert.Contains(verdicts, l => l.Contains("kept [PATCH net-next 0/3] net: skb: consolidate checksum", StringComparison.Ordinal) && l.Contains("diffstat: net/core/filter.c", StringComparison.Ordinal));
+        Assert.Contains(verdicts, l => l.Contains("dropped [PATCH net] tcp: restore cwnd correctly", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Harvest_All_ListsDroppedSeriesMarkedAsSuch()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--all"], _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        var topLines = result.Stdout.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        var expectedTop = ProcessScratch.Expected(spinics, mailArchive).Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.All(expectedTop, line => Assert.Contains(line, topLines));
+        var dropped = topLines.Where(l => l.EndsWith(" (not BPF/XDP)", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(dropped);
+        Assert.Equal(topLines.Count, expectedTop.Count + dropped.Count);
+    }
+
+    [Fact]
+    public async Task Harvest_Draft_PrintsAnIssueSkeletonAroundTheSection()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
+        var environment = new Dictionary<string, string>(_scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl))
+        {
+            ["Harvester__Output__Draft__IssueNumber"] = "46",
+        };
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--draft"], environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.StartsWith("---\npath: '/blog/2026/11/16/bpf-updates-46'\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("title: 'BPF updates 46'", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(ProcessScratch.Expected(spinics, mailArchive), result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("Happy eBPF hacking!\n", result.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _scratch.Dispose();
 
     /// <summary>The one listed message only mail-archive holds (expected.md; absent when mail-archive is down).</summary>
