@@ -1,0 +1,61 @@
+using Harvester.Hosting;
+using Harvester.Tests.Support;
+
+namespace Harvester.Tests.EndToEnd;
+
+/// <summary>mail-archive alone: its pages carry no In-Reply-To/References, so series are grouped without threading.</summary>
+public sealed class SingleArchiveTests : IDisposable
+{
+    private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
+    private readonly HarvestRun _run = new();
+
+    [Fact]
+    public async Task Harvest_SpinicsDown_GroupsMailArchiveCopiesWithoutThreading()
+    {
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = _run.Settings(FixtureServer.DeadBaseUrl("/lists/netdev/"), mailArchive.BaseUrl);
+        settings["Harvester:Archives:Spinics:Enabled"] = "true";
+        settings["Harvester:Http:MaxRetries"] = "0";
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        Assert.Equal(ExpectedFromMailArchiveOnly(mailArchive), output);
+    }
+
+    public void Dispose() => _run.Dispose();
+
+    /// <summary>
+    /// expected.md with every link moved to the message's mail-archive page, without the two messages mail-archive
+    /// lacks (bpf 2/2 of the unthreaded pair, and the ethtool patch, which is not listed anyway).
+    /// </summary>
+    private static string ExpectedFromMailArchiveOnly(FixtureServer mailArchive)
+    {
+        var text = File.ReadAllText(Path.Combine(Week.Directory, "expected.md"));
+        foreach (var message in Week.Messages.Where(m => m.SpinicsNumber is not null))
+        {
+            var spinicsUrl = $"https://www.spinics.net/lists/netdev/msg{message.SpinicsNumber}.html";
+            if (!text.Contains(spinicsUrl, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (message.MailArchiveNumber is null)
+            {
+                var line = text.Split('\n').Single(l => l.Contains(spinicsUrl, StringComparison.Ordinal));
+                text = text.Replace(line + "\n", "", StringComparison.Ordinal);
+                continue;
+            }
+
+            text = text.Replace(spinicsUrl, $"{mailArchive.BaseUrl.AbsoluteUri}msg{message.MailArchiveNumber}.html", StringComparison.Ordinal);
+        }
+
+        // Without its part 2 the unthreaded bpf pair is incomplete, and says so.
+        var bpfPair = Week.Messages.Single(m => m.Subject.StartsWith("[PATCH bpf 1/2]", StringComparison.Ordinal));
+        var bpfLink = $"{mailArchive.BaseUrl.AbsoluteUri}msg{bpfPair.MailArchiveNumber}.html)";
+        text = text.Replace(bpfLink + "\n", bpfLink + " (1 of 2 parts)\n", StringComparison.Ordinal);
+        return text.Replace("https://www.mail-archive.com/netdev@vger.kernel.org/", mailArchive.BaseUrl.AbsoluteUri, StringComparison.Ordinal);
+    }
+}
