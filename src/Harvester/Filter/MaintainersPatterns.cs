@@ -80,10 +80,6 @@ public sealed class MaintainersPatterns
         }
     }
 
-    /// <summary>Reads <paramref name="path"/>; a missing or malformed file gives an error message.</summary>
-    public static (MaintainersPatterns? Patterns, string? Error) TryLoad(string path) =>
-        File.Exists(path) ? TryParse(File.ReadAllText(path)) : (null, "not found: " + path);
-
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,

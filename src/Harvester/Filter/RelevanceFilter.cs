@@ -1,5 +1,4 @@
 using Harvester.Domain;
-using Microsoft.Extensions.Configuration;
 
 namespace Harvester.Filter;
 
@@ -25,36 +24,6 @@ public sealed class RelevanceFilter
         subjectWords = new WordMatcher(options.Words);
         bodyWords = new WordMatcher(options.BodyWords);
         trees = new HashSet<string>(options.Trees, StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
-    /// The shipped defaults: <c>Harvester:Filter</c> of <c>filter.json</c> and the patterns of
-    /// <c>bpf-maintainers.json</c> in <paramref name="configDirectory"/>, or an error message.
-    /// </summary>
-    public static (RelevanceFilter? Filter, string? Error) TryLoad(string configDirectory)
-    {
-        var optionsPath = Path.GetFullPath(Path.Combine(configDirectory, "filter.json"));
-        if (!File.Exists(optionsPath))
-        {
-            return (null, "not found: " + optionsPath);
-        }
-
-        var (loaded, error) = MaintainersPatterns.TryLoad(Path.Combine(configDirectory, "bpf-maintainers.json"));
-        if (loaded is null)
-        {
-            return (null, error);
-        }
-
-        var configuration = new ConfigurationBuilder().AddJsonFile(optionsPath, optional: false, reloadOnChange: false).Build();
-        var options = configuration.GetSection("Harvester:Filter").Get<FilterOptions>() ?? new FilterOptions();
-        return (new RelevanceFilter(options, loaded), null);
-    }
-
-    /// <summary><see cref="TryLoad"/>, throwing when the configuration is missing (for tests and startup).</summary>
-    public static RelevanceFilter LoadDefaults(string configDirectory)
-    {
-        var (filter, error) = TryLoad(configDirectory);
-        return filter ?? throw new InvalidOperationException("Filter configuration: " + error);
     }
 
     /// <summary>The verdict on <paramref name="series"/>, with its reasons.</summary>

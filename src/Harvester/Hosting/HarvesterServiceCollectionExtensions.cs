@@ -53,7 +53,7 @@ public static class HarvesterServiceCollectionExtensions
     /// <summary>The BPF/XDP file patterns shipped as data beside the binary (<c>config/bpf-maintainers.json</c>).</summary>
     private static MaintainersPatterns LoadMaintainers()
     {
-        var (patterns, error) = MaintainersPatterns.TryLoad(Path.Combine(AppContext.BaseDirectory, "config", "bpf-maintainers.json"));
+        var (patterns, error) = FilterConfiguration.TryLoadMaintainers(Path.Combine(AppContext.BaseDirectory, "config", "bpf-maintainers.json"));
         return patterns ?? throw new InvalidDataException("config/bpf-maintainers.json: " + error);
     }
 

@@ -1,3 +1,4 @@
+using Harvester.Hosting;
 using Harvester.Filter;
 using Harvester.Tests.Support;
 
@@ -97,7 +98,7 @@ public sealed class MaintainersPatternTests
 
     private static MaintainersPatterns LoadShipped()
     {
-        var (patterns, error) = MaintainersPatterns.TryLoad(Path.Combine(Paths.Config, "bpf-maintainers.json"));
+        var (patterns, error) = FilterConfiguration.TryLoadMaintainers(Path.Combine(Paths.Config, "bpf-maintainers.json"));
         return patterns ?? throw new InvalidOperationException(error);
     }
 }

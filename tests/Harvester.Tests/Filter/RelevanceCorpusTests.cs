@@ -1,3 +1,4 @@
+using Harvester.Hosting;
 using Harvester.Filter;
 using Harvester.Tests.Support;
 using Xunit.Abstractions;
@@ -7,7 +8,7 @@ namespace Harvester.Tests.Filter;
 /// <summary>The labelled corpus of <c>fixtures/relevance/</c>: every series decided as its folder says.</summary>
 public sealed class RelevanceCorpusTests(ITestOutputHelper output)
 {
-    private static readonly RelevanceFilter Filter = RelevanceFilter.LoadDefaults(Paths.Config);
+    private static readonly RelevanceFilter Filter = FilterConfiguration.LoadDefaults(Paths.Config);
 
     public static TheoryData<string, string> Cases()
     {

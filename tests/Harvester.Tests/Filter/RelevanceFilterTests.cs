@@ -1,3 +1,4 @@
+using Harvester.Hosting;
 using Harvester.Filter;
 using Harvester.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +8,7 @@ namespace Harvester.Tests.Filter;
 /// <summary>The filter's decisions and reasons on the brief's named cases, and its options (expected reasons read off the fixtures by hand).</summary>
 public sealed class RelevanceFilterTests
 {
-    private static readonly RelevanceFilter Filter = RelevanceFilter.LoadDefaults(Paths.Config);
+    private static readonly RelevanceFilter Filter = FilterConfiguration.LoadDefaults(Paths.Config);
 
     [Fact]
     public void Decide_NfpSeries_ComesInWholeOnCoverAndPart7()
@@ -125,7 +126,7 @@ public sealed class RelevanceFilterTests
     [Fact]
     public void TryLoad_MissingDirectory_GivesAnError()
     {
-        var (filter, error) = RelevanceFilter.TryLoad(Path.Combine(Path.GetTempPath(), "no-such-config-dir"));
+        var (filter, error) = FilterConfiguration.TryLoad(Path.Combine(Path.GetTempPath(), "no-such-config-dir"));
 
         Assert.Null(filter);
         Assert.StartsWith("not found", error);
@@ -134,7 +135,7 @@ public sealed class RelevanceFilterTests
     [Fact]
     public void LoadDefaults_ShippedConfig_BindsListsOnce()
     {
-        var (_, error) = RelevanceFilter.TryLoad(Paths.Config);
+        var (_, error) = FilterConfiguration.TryLoad(Paths.Config);
         var bound = Options();
 
         Assert.Null(error);
