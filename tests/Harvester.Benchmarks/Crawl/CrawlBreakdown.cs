@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Harvester.Benchmarks.Week;
+using Harvester.Tests.Support;
+
+namespace Harvester.Benchmarks.Crawl;
+
+/// <summary>What one server's request log holds: robots.txt, index pages, and message pages inside and outside the window.</summary>
+internal static class CrawlBreakdown
+{
+    public static string Describe(string name, IEnumerable<string> requests, Func<FixtureMessage, long?> number, FixtureArchive archive)
+    {
+        var byFile = archive.Messages.Where(m => number(m) is not null).ToDictionary(m => $"msg{number(m)!.Value:D5}.html", m => m, StringComparer.Ordinal);
+        int robots = 0, index = 0, inside = 0, outside = 0, missing = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeats = 0;
+        foreach (var request in requests)
+        {
+            repeats += seen.Add(request) ? 0 : 1;
+            if (request == "robots.txt")
+            {
+                robots++;
+            }
+            else if (!request.StartsWith("msg", StringComparison.Ordinal))
+            {
+                index++;
+            }
+            else if (!byFile.TryGetValue(request, out var message))
+            {
+                missing++;
+            }
+            else if (message.Date >= NetdevWeek.From && message.Date < NetdevWeek.To)
+            {
+                inside++;
+            }
+            else
+            {
+                outside++;
+            }
+        }
+
+        return $"{name}: {robots} robots.txt, {index} index pages, {inside} message pages in the window, {outside} outside it, {missing} absent (404), {repeats} repeated URLs";
+    }
+}
+
+/// <summary>Samples the process's working set and managed heap while a harvest runs, to find their peaks.</summary>
+internal sealed class MemorySampler : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public MemorySampler() => _loop = Task.Run(LoopAsync);
+
+    public long PeakWorkingSet { get; private set; }
+
+    public long PeakManagedHeap { get; private set; }
+
+    private async Task LoopAsync()
+    {
+        using var process = Process.GetCurrentProcess();
+        while (!_stop.IsCancellationRequested)
+        {
+            process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakManagedHeap = Math.Max(PeakManagedHeap, GC.GetTotalMemory(forceFullCollection: false));
+            try
+            {
+                await Task.Delay(20, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}
