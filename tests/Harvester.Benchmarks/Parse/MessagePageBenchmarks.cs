@@ -4,6 +4,7 @@ using Harvester.Parse;
 namespace Harvester.Benchmarks.Parse;
 
 /// <summary>BenchmarkDotNet: one operation = one message page parsed (the pages are parsed in turn, on one thread).</summary>
+[MemoryDiagnoser]
 public class MessagePageBenchmarks
 {
     private readonly SpinicsMessagePageParser _spinicsParser = new();
