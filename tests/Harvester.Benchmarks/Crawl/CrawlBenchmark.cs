@@ -50,6 +50,13 @@ internal static class CrawlBenchmark
         var baseline = process.WorkingSet64; // generator, both servers and their site writers, before any harvest
         await using var sampler = new MemorySampler();
         var first = await HarvestAsync(run, config, servers, sites, clock);
+        if (Environment.GetEnvironmentVariable("HARVESTER_BENCH_LOGS") is { Length: > 0 } logs)
+        {
+            // For a closer look: the first run's request logs, one file name a line, in arrival order.
+            await File.WriteAllLinesAsync(Path.Combine(logs, "spinics-requests.txt"), spinics.Requests);
+            await File.WriteAllLinesAsync(Path.Combine(logs, "mail-archive-requests.txt"), mailArchive.Requests);
+        }
+
         string[] firstLogs = [CrawlBreakdown.Describe("spinics", spinics.Requests, m => m.SpinicsNumber, archive),
             CrawlBreakdown.Describe("mail-archive", mailArchive.Requests, m => m.MailArchiveNumber, archive)];
         var again = await HarvestAsync(run, config, servers, sites, clock);
