@@ -36,6 +36,11 @@ public sealed partial class ArchiveCrawler
         var walked = 0;
         for (var number = low; number <= highest && walked < MaxNumberWalk; number++, walked++)
         {
+            for (var ahead = number + 1; ahead <= Math.Min(highest, number + lookahead); ahead++)
+            {
+                _ = ReadMessageAsync(NumberUrl(ahead), run, cancellationToken, gapIsNormal: true);
+            }
+
             var message = await ReadMessageAsync(NumberUrl(number), run, cancellationToken, gapIsNormal: true).ConfigureAwait(false);
             if (message is not null && message.Date >= run.Window.To + Slack)
             {

@@ -16,6 +16,7 @@ public sealed partial class ArchiveCrawler(
     IIndexPageParser indexParser,
     MessageReader reader,
     CrawlStats stats,
+    int lookahead,
     ILogger logger) : IArchiveCrawler
 {
     /// <summary>How far before the window's start a date-sorted index may still hold window messages (X-Date may be a
@@ -60,8 +61,9 @@ public sealed partial class ArchiveCrawler(
             await WalkNumbersAsync(low - 1, run, cancellationToken).ConfigureAwait(false);
         }
 
-        LogCrawled(logger, Archive, run.IndexPages, run.Entries.Count, run.LinkMatches.Count, run.Probes);
-        return run.ToResult();
+        var result = await run.ToResultAsync().ConfigureAwait(false);
+        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Probes);
+        return result;
     }
 
     private async Task<IndexPage?> ReadIndexAsync(Uri url, CrawlRun run, CancellationToken cancellationToken)
@@ -90,25 +92,10 @@ public sealed partial class ArchiveCrawler(
     {
         var firstDay = DateOnly.FromDateTime(run.Window.From.UtcDateTime).AddDays(-1);
         var lastDay = DateOnly.FromDateTime(run.Window.To.UtcDateTime).AddDays(1);
-        var reachedStart = false;
-        foreach (var entry in entries)
-        {
-            if (entry.Day is { } day && day > lastDay)
-            {
-                continue;
-            }
-
-            if (entry.Day is { } older && older < firstDay)
-            {
-                reachedStart = true;
-                continue;
-            }
-
-            run.Entries.Add(entry);
-            await TakeAsync(entry, run, matcher, cancellationToken).ConfigureAwait(false);
-        }
-
-        return reachedStart;
+        var inRange = entries.Where(e => e.Day is not { } day || (day >= firstDay && day <= lastDay)).ToList();
+        run.Entries.AddRange(inRange);
+        await TakeInOrderAsync(inRange, run, matcher, stop: _ => false, cancellationToken).ConfigureAwait(false);
+        return entries.Any(e => e.Day < firstDay);
     }
 
     /// <summary>spinics: the index has no dates; probe the page's oldest patch mail, then binary-search the window's end.</summary>
@@ -121,23 +108,21 @@ public sealed partial class ArchiveCrawler(
             return false;
         }
 
-        if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
+        var start = 0;
+        if (!run.EndFound)
         {
-            return false;
-        }
-
-        var start = await FirstBeforeAsync(candidates, run.Window.To, run, cancellationToken).ConfigureAwait(false);
-        run.Entries.AddRange(entries.SkipWhile(e => e != candidates[start]));
-        foreach (var candidate in candidates.Skip(start))
-        {
-            var message = await TakeAsync(candidate, run, matcher, cancellationToken).ConfigureAwait(false);
-            if (message is not null && message.Date < run.Window.From - Slack)
+            if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
             {
-                return true;
+                return false;
             }
+
+            start = await FirstBeforeAsync(candidates, run.Window.To, run, cancellationToken).ConfigureAwait(false);
+            run.EndFound = true;
         }
 
-        return false;
+        run.Entries.AddRange(entries.SkipWhile(e => e != candidates[start]));
+        return await TakeInOrderAsync(
+            candidates[start..], run, matcher, stop: m => m is not null && m.Date < run.Window.From - Slack, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
@@ -164,6 +149,31 @@ public sealed partial class ArchiveCrawler(
     private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
         (await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false))?.Date;
 
+    /// <summary>
+    /// Takes entries in index order until <paramref name="stop"/> says so, keeping up to <c>lookahead</c> further reads
+    /// in flight, so the host's second connection slot is used while the rate limit still spaces every request.
+    /// </summary>
+    private async Task<bool> TakeInOrderAsync(List<IndexEntry> entries, CrawlRun run, LinkMatcher matcher, Func<MailMessage?, bool> stop, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var next in entries.Skip(i + 1).Take(lookahead))
+            {
+                if (CandidateRules.IsCandidate(next) && matcher.Match(next) is null)
+                {
+                    _ = ReadMessageAsync(next.Url, run, cancellationToken);
+                }
+            }
+
+            if (stop(await TakeAsync(entries[i], run, matcher, cancellationToken).ConfigureAwait(false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A candidate entry: link it to a known message for free, or fetch and parse it.</summary>
     private async Task<MailMessage?> TakeAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
     {
@@ -183,15 +193,15 @@ public sealed partial class ArchiveCrawler(
     }
 
     /// <summary>Fetches and parses one message page once per run; keeps it when it lies in the window.</summary>
-    private async Task<MailMessage?> ReadMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal = false)
+    private Task<MailMessage?> ReadMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal = false)
     {
-        if (!run.Read.TryGetValue(url, out var message))
+        if (!run.Reads.TryGetValue(url, out var read))
         {
-            message = await FetchMessageAsync(url, run, cancellationToken, gapIsNormal).ConfigureAwait(false);
-            run.Read[url] = message;
+            read = FetchMessageAsync(url, run, cancellationToken, gapIsNormal);
+            run.Reads[url] = read;
         }
 
-        return message;
+        return read;
     }
 
     private async Task<MailMessage?> FetchMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal)
@@ -224,7 +234,7 @@ public sealed partial class ArchiveCrawler(
         }
         else
         {
-            run.Probes++;
+            run.CountProbe();
         }
 
         return outcome.Value;

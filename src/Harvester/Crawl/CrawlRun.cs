@@ -3,10 +3,16 @@ using Harvester.Parse;
 
 namespace Harvester.Crawl;
 
-/// <summary>What one archive's crawl has gathered so far; becomes an <see cref="ArchiveCrawl"/>.</summary>
+/// <summary>
+/// What one archive's crawl has gathered so far; becomes an <see cref="ArchiveCrawl"/>. Reads run a little ahead of
+/// the walk (to use the host's second connection slot), so what they record is guarded by a lock.
+/// </summary>
 internal sealed class CrawlRun(string archive, CrawlRequest request)
 {
+    private readonly Lock _gate = new();
     private readonly Dictionary<Uri, FetchedPage> _pages = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+    private int _probes;
 
     public CrawlRequest Request { get; } = request;
 
@@ -14,32 +20,63 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
 
     public List<IndexEntry> Entries { get; } = [];
 
-    /// <summary>Message pages already read in this run (a date probe's page is often read again by the walk).</summary>
-    public Dictionary<Uri, MailMessage?> Read { get; } = [];
-
     public List<LinkMatch> LinkMatches { get; } = [];
 
-    public List<Diagnostic> Diagnostics { get; } = [];
+    /// <summary>Message page reads of this run, by URL, so none is fetched twice (touched by the walk only).</summary>
+    public Dictionary<Uri, Task<MailMessage?>> Reads { get; } = [];
 
     public bool Failed { get; set; }
 
     public int IndexPages { get; set; }
 
-    public int Probes { get; set; }
+    /// <summary>A message dated before the window's end was seen: every later index entry is older than the end too.</summary>
+    public bool EndFound { get; set; }
 
-    public void Keep(FetchedPage page) => _pages.TryAdd(page.Url, page);
-
-    public void Report(DiagnosticLevel level, Uri? url, string message) => Diagnostics.Add(new Diagnostic(level, url?.AbsoluteUri, message));
-
-    public ArchiveCrawl ToResult() => new()
+    public void Keep(FetchedPage page)
     {
-        Archive = archive,
-        MessagePages = [.. _pages.Values],
-        Entries = [.. Entries],
-        LinkMatches = [.. LinkMatches],
-        Diagnostics = [.. Diagnostics],
-        Failed = Failed,
-        IndexPages = IndexPages,
-        Probes = Probes,
-    };
+        lock (_gate)
+        {
+            _pages.TryAdd(page.Url, page);
+        }
+    }
+
+    public void CountProbe() => Interlocked.Increment(ref _probes);
+
+    public void Report(DiagnosticLevel level, Uri? url, string message)
+    {
+        lock (_gate)
+        {
+            _diagnostics.Add(new Diagnostic(level, url?.AbsoluteUri, message));
+        }
+    }
+
+    public int Probes => Volatile.Read(ref _probes);
+
+    /// <summary>Waits for reads still in flight (a look-ahead past the point where the walk stopped), then sums up.</summary>
+    public async Task<ArchiveCrawl> ToResultAsync()
+    {
+        try
+        {
+            await Task.WhenAll(Reads.Values).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the walk itself already saw the cancellation
+        }
+
+        lock (_gate)
+        {
+            return new ArchiveCrawl
+            {
+                Archive = archive,
+                MessagePages = [.. _pages.Values],
+                Entries = [.. Entries],
+                LinkMatches = [.. LinkMatches],
+                Diagnostics = [.. _diagnostics],
+                Failed = Failed,
+                IndexPages = IndexPages,
+                Probes = Probes,
+            };
+        }
+    }
 }

@@ -98,7 +98,7 @@ public static class HarvesterServiceCollectionExtensions
                 var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
                 var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), host.Throttle, host.Circuit, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
                 var parsers = PageParsers.For(a.Value.Kind)!.Value;
-                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, logger);
+                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, options.Http.MaxConcurrency - 1, logger);
             })
             .ToList();
     }

@@ -93,8 +93,10 @@ public sealed class FaultInjectionTests : IDisposable
 
         Assert.Equal(ExitCodes.PartialFailure, code);
         Assert.Contains("msg1200044.html", output); // fetched before the host "died"
+        // Three failed requests (one retry each) open the circuit; at most one more read was already in flight (the
+        // crawler reads one page ahead on the host's second connection slot); then nothing more.
         var deadRequests = spinics.Requests.Count(dead.Contains);
-        Assert.Equal(3 * 2, deadRequests); // three failed requests (one retry each), then nothing
+        Assert.InRange(deadRequests, 3 * 2, 4 * 2);
     }
 
     public void Dispose() => _run.Dispose();

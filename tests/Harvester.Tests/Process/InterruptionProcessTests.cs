@@ -95,9 +95,9 @@ public sealed class InterruptionProcessTests(HarvesterBinary harvester) : IDispo
     }
 
     /// <summary>
-    /// No message page is asked for by both runs, but for the one in flight when the first run was stopped: the crawl
-    /// fetches one page at a time (ArchiveCrawler awaits each), and a page reaches the cache only once its whole
-    /// response was read, so the last page the server saw may not have been stored.
+    /// No message page is asked for by both runs, but for those in flight when the first run was stopped: at most
+    /// <c>MaxConcurrency</c> (2) at once (the crawl reads one page ahead), and a page reaches the cache only once its
+    /// whole response was read, so the last pages the server saw may not have been stored.
     /// </summary>
     private static void AssertNoMessagePageFetchedTwice(List<string> spinicsFirst, FixtureServer spinics, List<string> mailArchiveFirst, FixtureServer mailArchive)
     {
@@ -106,11 +106,12 @@ public sealed class InterruptionProcessTests(HarvesterBinary harvester) : IDispo
         {
             var firstPages = first.Where(IsMessage).ToList();
             var again = server.Requests.Skip(first.Count).Where(IsMessage).Where(firstPages.Contains).ToList();
-            Assert.True(again.Count <= 1 && again.All(page => page == firstPages[^1]), $"asked for again: {string.Join(", ", again)}; first run's last: {firstPages.LastOrDefault()}");
+            var inFlight = firstPages.TakeLast(2).ToList();
+            Assert.True(again.Count <= 2 && again.All(inFlight.Contains), $"asked for again: {string.Join(", ", again)}; first run's last: {string.Join(", ", inFlight)}");
             repeated.AddRange(again);
         }
 
-        Assert.True(repeated.Count <= 1, "more than one page was in flight: " + string.Join(", ", repeated));
+        Assert.True(repeated.Count <= 2, "more than two pages were in flight: " + string.Join(", ", repeated));
         Assert.True(spinicsFirst.Count(IsMessage) + mailArchiveFirst.Count(IsMessage) >= 10);
     }
 
