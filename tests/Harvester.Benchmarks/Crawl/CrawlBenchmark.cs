@@ -63,6 +63,10 @@ internal static class CrawlBenchmark
         config["Harvester:Cache:IndexTtlMinutes"] = "0"; // later the same day: index pages stale, message pages still cached
         var later = await HarvestAsync(run, config, servers, sites, clock);
         process.Refresh();
+        config["Harvester:Cache:IndexTtlMinutes"] = "60";
+        config["Harvester:Cache:Path"] = Path.Combine(run.Folder, "process-pages.db"); // cold, like the first run
+        config["Harvester:Run:Out"] = Path.Combine(run.Folder, "process-out.json");
+        var alone = await HarvesterProcessMemory.RunAsync(config);
 
         var interval = TimeSpan.FromSeconds(1 / rate);
         var naive = NaiveRequests(archive);
@@ -80,7 +84,17 @@ internal static class CrawlBenchmark
         targets.Check("second run at once: message pages fetched", $"{again.MessagePages} ({again.Requests} requests in all)", "0", again.MessagePages == 0);
         targets.Check("second run, index pages stale: message pages fetched", $"{later.MessagePages} ({later.Requests} requests in all, {later.Wall.TotalSeconds:F1} s)", "0", later.MessagePages == 0);
         var peak = process.PeakWorkingSet64 / (1024.0 * 1024.0);
-        targets.Check("peak working set", $"{peak:F0} MB (fixture servers included)", "<= 150 MB", peak <= 150);
+        if (alone is { } measured)
+        {
+            var alonePeak = measured.PeakBytes / (1024.0 * 1024.0);
+            targets.Check("peak memory of the harvester process", $"{alonePeak:F0} MB resident (a cold run as its own process, exit {measured.Exit})", "<= 150 MB", alonePeak <= 150);
+        }
+        else
+        {
+            Targets.Info(Verb, $"peak memory of the harvester process: not measured ({HarvesterProcessMemory.Program} missing: build -c Release first)");
+        }
+
+        Targets.Info(Verb, $"  peak working set of this benchmark process: {peak:F0} MB (fixture servers and the generated week included)");
         Targets.Info(Verb, $"  working set before the first harvest {Mb(baseline)} MB, sampled peak during the harvests {Mb(sampler.PeakWorkingSet)} MB, "
             + $"sampled peak managed heap {Mb(sampler.PeakManagedHeap)} MB, {Mb(GC.GetTotalAllocatedBytes())} MB allocated in all, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
         targets.Summary();
