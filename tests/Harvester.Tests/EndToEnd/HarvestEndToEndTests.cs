@@ -127,6 +127,11 @@ public sealed partial class HarvestEndToEndTests : IDisposable
         Assert.Equal(DateTimeOffset.Parse("2026-11-09T00:00:00Z"), json.RootElement.GetProperty("window").GetProperty("from").GetDateTimeOffset());
         Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 9);
         Assert.True(json.RootElement.GetProperty("stats").GetProperty("requests").GetInt32() > 0);
+        var messages = json.RootElement.GetProperty("series").EnumerateArray()
+            .SelectMany(s => s.GetProperty("patches").EnumerateArray().Append(s.GetProperty("cover")))
+            .Where(m => m.ValueKind == System.Text.Json.JsonValueKind.Object)
+            .ToList();
+        Assert.Contains(messages, m => m.GetProperty("repliesSeen").GetInt32() > 0);
         var pull = Assert.Single(json.RootElement.GetProperty("pullRequests").EnumerateArray());
         Assert.StartsWith("pull-request: bpf-next 2026-11-12", pull.GetProperty("subject").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, pull.GetProperty("messageId").ValueKind);

@@ -77,6 +77,36 @@ public sealed class PolitenessTests : IDisposable
         Assert.True(served * 1.5 < naive, $"{served} requests, a naive crawler needs {naive}");
     }
 
+    [Fact]
+    public async Task Harvest_StaleIndexWithETag_RevalidatesWithIfNoneMatch()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        spinics.IndexETags = true;
+        var settings = Settings(spinics);
+        settings["Harvester:Cache:IndexTtlMinutes"] = "0"; // every index page is stale at once
+        var (_, first) = await _run.RunAsync(settings);
+        Assert.Empty(spinics.NotModified);
+
+        var (code, second) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(first, second);
+        Assert.Equal(["maillist.html", "mail2.html", "mail3.html"], spinics.NotModified.ToArray());
+    }
+
+    [Fact]
+    public async Task Harvest_EveryRequest_CarriesTheConfiguredUserAgent()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var settings = Settings(spinics);
+        settings["Harvester:Http:UserAgent"] = "Harvester/9.9 (+https://example.org/contact)";
+
+        await _run.RunAsync(settings);
+
+        Assert.NotEmpty(spinics.UserAgents);
+        Assert.All(spinics.UserAgents, ua => Assert.Equal("Harvester/9.9 (+https://example.org/contact)", ua));
+    }
+
     public void Dispose() => _run.Dispose();
 
     private Dictionary<string, string?> Settings(FixtureServer spinics)

@@ -39,6 +39,15 @@ public sealed class FixtureServer : IAsyncDisposable
     /// <summary>robots.txt served at the host root; null serves 404.</summary>
     public string? RobotsTxt { get; set; }
 
+    /// <summary>Every request's User-Agent header, in arrival order.</summary>
+    public ConcurrentQueue<string> UserAgents { get; } = new();
+
+    /// <summary>Requests answered 304 Not Modified (an index page revalidated with its ETag).</summary>
+    public ConcurrentQueue<string> NotModified { get; } = new();
+
+    /// <summary>Serve index pages with an ETag and answer If-None-Match with 304, as a caching web server does.</summary>
+    public bool IndexETags { get; set; }
+
     /// <summary>Extra latency added to every response.</summary>
     public TimeSpan Latency { get; set; }
 
@@ -104,6 +113,7 @@ public sealed class FixtureServer : IAsyncDisposable
 
         var fileName = path[ListPath.Length..];
         Requests.Enqueue(fileName);
+        UserAgents.Enqueue(context.Request.Headers.UserAgent.ToString());
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency);
@@ -116,6 +126,18 @@ public sealed class FixtureServer : IAsyncDisposable
         }
 
         var page = _site.Render(fileName);
+        if (page is not null && IndexETags && !fileName.StartsWith("msg", StringComparison.Ordinal))
+        {
+            var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(page)))[..16] + "\"";
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                NotModified.Enqueue(fileName);
+                context.Response.StatusCode = 304;
+                return;
+            }
+        }
+
         await WriteAsync(context, page is null ? 404 : 200, "text/html", page ?? "<html><body>404 Not Found</body></html>");
     }
 
