@@ -6,7 +6,7 @@ namespace Harvester.Tests.Support.Sites;
 /// <summary>The message page of <see cref="MailArchiveFixtureSite"/> (2026 form of mail-archive-sample-message.html).</summary>
 public sealed partial class MailArchiveFixtureSite
 {
-    private string RenderMessage(FixtureMessage m)
+    protected override string RenderMessage(FixtureMessage m)
     {
         var n = m.MailArchiveNumber!.Value;
         var at = byDate.IndexOf(m);

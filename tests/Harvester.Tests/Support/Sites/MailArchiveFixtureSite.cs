@@ -9,35 +9,10 @@ namespace Harvester.Tests.Support.Sites;
 /// template, never-closed <c>li</c>) and 2026 Cloudflare-era <c>msg%05d.html</c> message pages. Messages without a
 /// <c>MailArchiveNumber</c> are absent.
 /// </summary>
-public sealed partial class MailArchiveFixtureSite : IFixtureSite
+public sealed partial class MailArchiveFixtureSite(FixtureArchive archive)
+    : FixtureSite(archive, m => m.MailArchiveNumber, archive.Settings.MailArchivePageSize, archive.Settings.MailArchiveIndexLimit)
 {
     private const string List = "netdev@vger.kernel.org";
-    private readonly FixtureArchive archive;
-    private readonly List<FixtureMessage> byDate;
-    private readonly Dictionary<long, FixtureMessage> byNumber;
-    private readonly Dictionary<string, FixtureMessage> byId;
-
-    public MailArchiveFixtureSite(FixtureArchive archive)
-    {
-        this.archive = archive;
-        byDate = [.. archive.OnMailArchive.OrderBy(m => m.Date).ThenBy(m => m.MailArchiveNumber)];
-        byNumber = byDate.ToDictionary(m => m.MailArchiveNumber!.Value);
-        byId = byDate.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.First());
-    }
-
-    public string? Render(string fileName)
-    {
-        fileName = fileName.TrimStart('/');
-        if (SiteText.IndexPage(fileName) is { } page)
-        {
-            return RenderIndex(page);
-        }
-
-        return SiteText.MessageNumber(fileName) is { } number && byNumber.TryGetValue(number, out var message)
-            && SiteText.MessageFile(number) == fileName
-            ? RenderMessage(message)
-            : null;
-    }
 
     /// <summary>
     /// mail-archive's own address truncation (mail-archive.md, SEEN on four addresses, rule INFERRED): the local
@@ -53,17 +28,9 @@ public sealed partial class MailArchiveFixtureSite : IFixtureSite
     /// <summary>The sender as mail-archive shows it: the display name, else the truncated address.</summary>
     public static string Sender(FixtureMessage m) => m.FromName.Length > 0 ? m.FromName : Truncate(m.FromAddress);
 
-    private string? RenderIndex(int page)
+    protected override string RenderIndex(int page)
     {
-        IEnumerable<FixtureMessage> newest = Enumerable.Reverse(byDate);
-        var listed = (archive.Settings.MailArchiveIndexLimit is { } limit ? newest.Take(limit) : newest).ToList();
-        var size = Math.Max(1, archive.Settings.MailArchivePageSize);
-        var pages = Math.Max(1, (listed.Count + size - 1) / size);
-        if (page > pages)
-        {
-            return null;
-        }
-
+        var pages = PageCount;
         var links = PageLinks(page, pages);
         var sb = new StringBuilder();
         sb.Append("<!-- MHonArc v2.6.19+ -->\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n        \"http://www.w3.org/TR/html4/loose.dtd\">\n");
@@ -76,7 +43,7 @@ public sealed partial class MailArchiveFixtureSite : IFixtureSite
         sb.Append($"\t\t\t<li>\n\t\t\t\t<label>\n<input type=text name=\"q\" value=\"\" size=25>\n<input type=\"hidden\" name=\"l\" value=\"{List}\">\n<input type=submit value=\"Search\">\n</label>\n\t\t\t</li>\n");
         sb.Append(links.Replace("\n", "\n\t\t\t", StringComparison.Ordinal).Insert(0, "\t\t\t")).Append("\n\t\t</ul>\n\t</form>\n</div>\n");
         sb.Append("<div id=\"msgcontainer2\">\n\t<div id=\"corner1\"></div>\n\t<div id=\"corner2\"></div>\n\t<div id=\"indexcontent\">\n\t\t<h2>\n\t\t\tMessages by Date\n\t\t</h2>\n\t\t<ul class=\"msglink\">\n");
-        foreach (var m in listed.Skip((page - 1) * size).Take(size))
+        foreach (var m in OnPage(page))
         {
             var n = m.MailArchiveNumber!.Value;
             sb.Append("<li> \n<span class=\"date\">").Append(m.Date.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture)).Append("</span> \n");

@@ -6,7 +6,7 @@ namespace Harvester.Tests.Support.Sites;
 /// <summary>The message page of <see cref="SpinicsFixtureSite"/>, in the order of MHonArc's <c>output_mail</c> (spinics.md §2.1).</summary>
 public sealed partial class SpinicsFixtureSite
 {
-    private string RenderMessage(FixtureMessage m)
+    protected override string RenderMessage(FixtureMessage m)
     {
         var number = m.SpinicsNumber!.Value;
         var at = byDate.IndexOf(m);

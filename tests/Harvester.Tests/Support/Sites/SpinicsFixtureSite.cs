@@ -9,52 +9,12 @@ namespace Harvester.Tests.Support.Sites;
 /// /work/shared/archive-html/spinics-sample-*.html): date index <c>maillist.html</c>, <c>mail2.html</c>... newest
 /// first, and <c>msg%05d.html</c> message pages. Messages without a <c>SpinicsNumber</c> are absent.
 /// </summary>
-public sealed partial class SpinicsFixtureSite : IFixtureSite
+public sealed partial class SpinicsFixtureSite(FixtureArchive archive)
+    : FixtureSite(archive, m => m.SpinicsNumber, archive.Settings.SpinicsPageSize, archive.Settings.SpinicsIndexLimit)
 {
-    private readonly FixtureArchive archive;
-    private readonly List<FixtureMessage> byDate;
-    private readonly Dictionary<long, FixtureMessage> byNumber;
-    private readonly Dictionary<string, FixtureMessage> byId;
-
-    public SpinicsFixtureSite(FixtureArchive archive)
+    protected override string RenderIndex(int page)
     {
-        this.archive = archive;
-        byDate = [.. archive.OnSpinics.OrderBy(m => m.Date).ThenBy(m => m.SpinicsNumber)];
-        byNumber = byDate.ToDictionary(m => m.SpinicsNumber!.Value);
-        byId = byDate.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.First());
-    }
-
-    public string? Render(string fileName)
-    {
-        fileName = fileName.TrimStart('/');
-        if (SiteText.IndexPage(fileName) is { } page)
-        {
-            return RenderIndex(page);
-        }
-
-        return SiteText.MessageNumber(fileName) is { } number && byNumber.TryGetValue(number, out var message)
-            && SiteText.MessageFile(number) == fileName
-            ? RenderMessage(message)
-            : null;
-    }
-
-    /// <summary>The listed messages, newest first; only the newest <c>SpinicsIndexLimit</c> when set.</summary>
-    private List<FixtureMessage> Listed()
-    {
-        IEnumerable<FixtureMessage> newest = Enumerable.Reverse(byDate);
-        return [.. archive.Settings.SpinicsIndexLimit is { } limit ? newest.Take(limit) : newest];
-    }
-
-    private string? RenderIndex(int page)
-    {
-        var listed = Listed();
-        var size = Math.Max(1, archive.Settings.SpinicsPageSize);
-        var pages = Math.Max(1, (listed.Count + size - 1) / size);
-        if (page > pages)
-        {
-            return null;
-        }
-
+        var pages = PageCount;
         var sb = new StringBuilder();
         sb.Append("<!-- MHonArc v2.6.19 -->\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n        \"http://www.w3.org/TR/html4/loose.dtd\">\n");
         sb.Append("<html>\n<head>\n<title>Linux Netdev Date Index</title>\n</head>\n<body>\n");
@@ -63,7 +23,7 @@ public sealed partial class SpinicsFixtureSite : IFixtureSite
         sb.Append(page == 1 ? "[Prev Page]" : $"[<a href=\"{SiteText.IndexFile(page - 1)}\">Prev Page</a>]");
         sb.Append(page == pages ? "[Next Page]" : $"[<a href=\"{SiteText.IndexFile(page + 1)}\">Next Page</a>]");
         sb.Append("\n<hr>\n<ul>\n");
-        foreach (var m in listed.Skip((page - 1) * size).Take(size))
+        foreach (var m in OnPage(page))
         {
             var n = m.SpinicsNumber!.Value.ToString("D5", CultureInfo.InvariantCulture);
             sb.Append($"<li><strong><a name=\"{n}\" href=\"msg{n}.html\">{SiteText.Escape(m.Subject)}</a></strong>\n");
