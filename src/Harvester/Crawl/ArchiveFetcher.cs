@@ -166,9 +166,10 @@ public sealed partial class ArchiveFetcher(
             return new FetchResult(url, FetchStatus.TooLarge, null, false, $"response larger than {policy.MaxResponseBytes} bytes, cut off");
         }
 
-        if (attempt.ChallengeHeader || (attempt.Status is 403 or 503 && attempt.Body is null && attempt.ChallengeHeader))
+        if (attempt.IsChallenge)
         {
-            return new FetchResult(url, FetchStatus.Blocked, null, false, $"Cloudflare challenge (HTTP {attempt.Status}, cf-mitigated: challenge)");
+            var how = attempt.ChallengeHeader ? "cf-mitigated: challenge" : "\"Just a moment...\" page";
+            return new FetchResult(url, FetchStatus.Blocked, null, false, $"Cloudflare challenge (HTTP {attempt.Status}, {how})");
         }
 
         if (attempt.Status is 404 or 410)
@@ -180,11 +181,6 @@ public sealed partial class ArchiveFetcher(
         if (attempt.Status != 200 || attempt.Body is null)
         {
             return new FetchResult(url, FetchStatus.Failed, null, false, $"HTTP {attempt.Status}");
-        }
-
-        if (ChallengePage.IsChallenge(attempt.Body))
-        {
-            return new FetchResult(url, FetchStatus.Blocked, null, false, "Cloudflare challenge page (\"Just a moment...\")");
         }
 
         cache?.Put(new CachedPage(url.AbsoluteUri, kind, 200, attempt.Body, attempt.ETag, attempt.LastModified, now));

@@ -6,7 +6,13 @@ namespace Harvester.Crawl;
 /// <summary>One HTTP exchange read to the end (or to the size cap): what the resilience pipeline retries on.</summary>
 public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool ChallengeHeader, TimeSpan? RetryAfter, string? ETag, string? LastModified)
 {
-    public bool IsTransient => Status is 408 or 429 || (Status >= 500 && !ChallengeHeader);
+    /// <summary>
+    /// A Cloudflare challenge or block: a <c>cf-mitigated: challenge</c> header, or a "Just a moment..." interstitial
+    /// served as 200, 403 or 503 (archive-html/mail-archive.md: the live site sits behind Cloudflare). Never retried.
+    /// </summary>
+    public bool IsChallenge => ChallengeHeader || (Body is not null && Status is 200 or 403 or 503 && Parse.ChallengePage.IsChallenge(Body));
+
+    public bool IsTransient => !IsChallenge && (Status is 408 or 429 || Status >= 500);
 
     /// <summary>Sends GET and reads the body as UTF-8, stopping at <paramref name="maxBytes"/> (the archives declare no
     /// charset on message pages, so bytes are decoded as UTF-8 explicitly: see archive-html/mail-archive.md "Encoding").</summary>
@@ -20,14 +26,15 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
             : null;
         var etag = response.Headers.ETag?.ToString();
         var lastModified = response.Content.Headers.LastModified?.ToString("R");
-        if (response.StatusCode != HttpStatusCode.OK)
+        // Error pages are read only where a challenge interstitial may hide (403, 503), and only up to the cap.
+        if (response.StatusCode != HttpStatusCode.OK && status is not (403 or 503))
         {
             return new HttpAttempt(status, null, false, challenge, retryAfter, etag, lastModified);
         }
 
         if (response.Content.Headers.ContentLength > maxBytes)
         {
-            return new HttpAttempt(status, null, true, challenge, null, etag, lastModified);
+            return new HttpAttempt(status, null, true, challenge, retryAfter, etag, lastModified);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -38,12 +45,12 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
         {
             if (buffer.Length + read > maxBytes)
             {
-                return new HttpAttempt(status, null, true, challenge, null, etag, lastModified);
+                return new HttpAttempt(status, null, true, challenge, retryAfter, etag, lastModified);
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, null, etag, lastModified);
+        return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, retryAfter, etag, lastModified);
     }
 }

@@ -47,6 +47,7 @@ public sealed class FaultInjectionTests : IDisposable
     [InlineData("not-html")]
     [InlineData("huge")]
     [InlineData("challenge")]
+    [InlineData("challenge-503-no-header")]
     public async Task Harvest_PermanentFaultOnOnePage_KeepsEverythingElseAndNamesTheMissingPage(string fault)
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
@@ -57,6 +58,7 @@ public sealed class FaultInjectionTests : IDisposable
             case "not-html": spinics.Inject(Page, [.. repeat.Select(_ => Fault.NotHtml())]); break;
             case "huge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Huge(20_000_000))]); break;
             case "challenge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Challenge())]); break;
+            case "challenge-503-no-header": spinics.Inject(Page, [.. repeat.Select(_ => Fault.ChallengeWithoutHeader())]); break;
         }
 
         var settings = Settings(spinics);
@@ -74,6 +76,10 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Contains("[PATCH bpf-next v2 2/3] bpf: Expose subprogram stack depth through prog info", subjects);
         Assert.Contains("[PATCH bpf-next] libbpf: Fix memory leak when BTF loading fails", subjects);
         Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("url").GetString()!.EndsWith(Page, StringComparison.Ordinal));
+        if (fault.StartsWith("challenge", StringComparison.Ordinal))
+        {
+            Assert.Equal(1, spinics.CountOf(Page)); // a challenge is reported as such, never retried
+        }
     }
 
     [Fact]

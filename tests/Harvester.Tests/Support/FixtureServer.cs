@@ -174,7 +174,10 @@ public abstract record Fault
 
     public static Fault Huge(int bytes) => new HugeFault(bytes);
 
-    public static Fault Challenge() => new ChallengeFault();
+    public static Fault Challenge() => new ChallengeFault(Header: true, Code: 403);
+
+    /// <summary>A "Just a moment..." interstitial as a plain 503, without the cf-mitigated header.</summary>
+    public static Fault ChallengeWithoutHeader() => new ChallengeFault(Header: false, Code: 503);
 
     private sealed record StatusFault(int Code, int? RetryAfter) : Fault
     {
@@ -255,12 +258,16 @@ public abstract record Fault
         }
     }
 
-    private sealed record ChallengeFault : Fault
+    private sealed record ChallengeFault(bool Header, int Code) : Fault
     {
         public override Task ApplyAsync(HttpContext context, Func<string?> page)
         {
-            context.Response.Headers["cf-mitigated"] = "challenge";
-            return FixtureServer.WriteAsync(context, 403, "text/html", "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>");
+            if (Header)
+            {
+                context.Response.Headers["cf-mitigated"] = "challenge";
+            }
+
+            return FixtureServer.WriteAsync(context, Code, "text/html", "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>");
         }
     }
 }
