@@ -123,6 +123,8 @@ public sealed partial class HarvestEndToEndTests : IDisposable
         var (code, output) = await _run.RunAsync(settings);
 
         Assert.Equal(ExitCodes.Done, code);
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(Paths.RepoRoot, "docs", "schema", "harvester-output.schema.json"));
+        Assert.Empty(schema.Validate(output));
         using var json = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(DateTimeOffset.Parse("2026-11-09T00:00:00Z"), json.RootElement.GetProperty("window").GetProperty("from").GetDateTimeOffset());
         Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 9);
