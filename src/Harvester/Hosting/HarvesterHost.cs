@@ -42,24 +42,54 @@ public static class HarvesterHost
         builder.Services.AddSerilog(logger => ConfigureLogging(logger, configuration));
         builder.Services.AddHarvester(configuration);
         using var host = builder.Build();
-        try
+        if (await CheckStartAsync(host).ConfigureAwait(false) is { } usage)
         {
-            // Validate before the host starts, so a bad setting is one line on stderr, not the host's stack trace.
-            _ = host.Services.GetRequiredService<IOptions<HarvesterOptions>>().Value;
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync("harvester: " + failure).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Usage;
+            return usage;
         }
 
         var exit = host.Services.GetRequiredService<ExitCodeHolder>();
-        await host.RunAsync().ConfigureAwait(false);
+        try
+        {
+            await host.RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("harvester: " + ex.GetType().Name + ": " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.NothingHarvested;
+        }
+
         return exit.Code;
+    }
+
+    /// <summary>
+    /// Validates the settings and builds every stage (the page cache, the crawlers, the filter's rule files) before the
+    /// host starts, so a bad setting, an unwritable cache path or a broken rule file is one line on stderr and exit 2,
+    /// not the host's stack trace.
+    /// </summary>
+    private static async Task<int?> CheckStartAsync(IHost host)
+    {
+        IEnumerable<string> failures;
+        try
+        {
+            _ = host.Services.GetRequiredService<IOptions<HarvesterOptions>>().Value;
+            _ = host.Services.GetRequiredService<HarvestPipeline>();
+            return null;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures = ex.Failures;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            failures = [ex.Message];
+        }
+
+        foreach (var failure in failures)
+        {
+            await Console.Error.WriteLineAsync("harvester: " + failure).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Usage;
     }
 
     /// <summary>Serilog to stderr only (stdout carries the result); levels from configuration; journald-friendly under systemd.</summary>

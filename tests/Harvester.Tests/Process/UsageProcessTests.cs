@@ -32,6 +32,24 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
         Assert.Equal("", result.Stdout);
     }
 
+    [Theory]
+    [InlineData("Harvester__Http__MaxConcurrency", "abc", "Harvester:Http:MaxConcurrency")]
+    [InlineData("Harvester__Http__RequestsPerSecond", "0", "RequestsPerSecond")]
+    [InlineData("Harvester__Cache__Path", "/proc/no-such-dir/pages.db", "Harvester:Cache:Path")]
+    [InlineData("Harvester__Archives__MailArchive__BaseUrl", "ftp://example.org/", "Harvester:Archives:MailArchive:BaseUrl")]
+    public async Task Harvest_BadSetting_Exits2WithOneLineAndNoStackTrace(string variable, string value, string named)
+    {
+        var environment = _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null);
+        environment[variable] = value;
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Contains(result.StderrLines, line => line.Contains(named, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
     [Fact]
     public async Task Harvest_UnknownFlag_Exits2WithUsage()
     {
