@@ -84,7 +84,16 @@ public sealed partial class ArchiveCrawler(
         }
 
         run.IndexPages++;
-        return parsed.Value;
+        var page = parsed.Value!;
+        var outside = page.Entries.Where(e => !fetcher.IsInside(e.Url)).ToList();
+        if (outside.Count == 0)
+        {
+            return page;
+        }
+
+        // Pages are written by strangers: an entry pointing outside the archive is never followed nor linked.
+        outside.ForEach(e => run.Report(DiagnosticLevel.Warning, url, "index entry links outside the archive, ignored: " + e.Url));
+        return page with { Entries = [.. page.Entries.Except(outside)] };
     }
 
     /// <summary>mail-archive: every entry carries its day, so only the window's days are looked at.</summary>

@@ -184,6 +184,30 @@ public sealed partial class HarvestEndToEndTests : IDisposable
         Assert.Equal(["MailArchive", "Spinics"], cover.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("archive").GetString()).Order());
     }
 
+    [Fact]
+    public async Task Harvest_IndexEntryLinksOutsideTheArchive_IsNeitherFetchedNorLinked()
+    {
+        // A hostile mail-archive index whose entries point at another host: as the second archive its entries would
+        // otherwise become links without any fetch (LinkMatcher).
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        var site = new RewritingSite(new Support.Sites.MailArchiveFixtureSite(Week), "maillist.html", "href=\"msg", "href=\"http://evil.example/netdev@vger.kernel.org/msg");
+        await using var mailArchive = await FixtureServer.StartAsync(site, "/netdev@vger.kernel.org/");
+        var settings = WeekSettings(spinics, mailArchive);
+        settings["Harvester:Run:Format"] = "json";
+
+        var (_, output) = await _run.RunAsync(settings);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var links = json.RootElement.GetProperty("series").EnumerateArray()
+            .SelectMany(s => s.GetProperty("patches").EnumerateArray())
+            .SelectMany(m => m.GetProperty("links").EnumerateArray())
+            .Select(l => l.GetProperty("url").GetString()!)
+            .ToList();
+        Assert.NotEmpty(links);
+        Assert.DoesNotContain(links, url => url.Contains("evil.example", StringComparison.Ordinal));
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("message").GetString()!.StartsWith("index entry links outside the archive, ignored: http://evil.example/", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _run.Dispose();
 
     private Dictionary<string, string?> WeekSettings(FixtureServer spinics, FixtureServer? mailArchive)
@@ -212,6 +236,12 @@ public sealed partial class HarvestEndToEndTests : IDisposable
 
     [GeneratedRegex(@"\]\((https?://[^)\s]+)\)")]
     private static partial Regex LinkPattern();
+
+    private sealed class RewritingSite(IFixtureSite inner, string page, string find, string replace) : IFixtureSite
+    {
+        public string? Render(string fileName) =>
+            fileName == page ? inner.Render(fileName)?.Replace(find, replace, StringComparison.Ordinal) : inner.Render(fileName);
+    }
 
     private sealed class StaticSite(string html) : IFixtureSite
     {
