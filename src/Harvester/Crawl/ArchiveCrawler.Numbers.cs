@@ -18,31 +18,26 @@ public sealed partial class ArchiveCrawler
     /// </summary>
     private async Task WalkNumbersAsync(long highest, CrawlRun run, CancellationToken cancellationToken)
     {
-        var (low, high) = await GallopDownAsync(highest, run, cancellationToken).ConfigureAwait(false);
-        while (low < high)
+        if (await FirstNumberAsync(highest, run, cancellationToken).ConfigureAwait(false) is not { } first)
         {
-            var middle = low + ((high - low) / 2);
-            var (number, isOlder) = await IsOlderThanStartAsync(middle, highest, run, cancellationToken).ConfigureAwait(false);
-            if (isOlder)
-            {
-                low = number + 1;
-            }
-            else
-            {
-                high = middle;
-            }
+            return;
         }
 
         var walked = 0;
-        for (var number = low; number <= highest && walked < MaxNumberWalk; number++, walked++)
+        for (var number = first; number <= highest && walked < MaxNumberWalk; number++, walked++)
         {
             for (var ahead = number + 1; ahead <= Math.Min(highest, number + lookahead); ahead++)
             {
-                _ = ReadMessageAsync(NumberUrl(ahead), run, cancellationToken, gapIsNormal: true);
+                _ = ReadOnceAsync(NumberUrl(ahead), run, cancellationToken);
             }
 
-            var message = await ReadMessageAsync(NumberUrl(number), run, cancellationToken, gapIsNormal: true).ConfigureAwait(false);
-            if (message is not null && message.Date >= run.Window.To + Slack)
+            var read = await ReadOnceAsync(NumberUrl(number), run, cancellationToken).ConfigureAwait(false);
+            if (read is { Problem: { } problem, IsGap: false })
+            {
+                run.ReportRead(NumberUrl(number), DiagnosticLevel.Error, problem);
+            }
+
+            if (read.Message is { } message && message.Date >= run.Window.To + Slack)
             {
                 break;
             }
@@ -55,28 +50,54 @@ public sealed partial class ArchiveCrawler
     }
 
     /// <summary>
-    /// Steps down from the index's lowest number by doubling strides until a number older than the window's start is
-    /// found, so the binary search that follows stays near the index (a week of netdev is about two thousand numbers).
-    /// Returns the range [low, high) that holds the window's first number.
+    /// The window's first message number: gallop down from the index, then binary-search. Null (and an error) when a
+    /// probe fails for another reason than a 404, since the search cannot tell where the window starts then.
     /// </summary>
-    private async Task<(long Low, long High)> GallopDownAsync(long highest, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<long?> FirstNumberAsync(long highest, CrawlRun run, CancellationToken cancellationToken)
     {
-        var high = highest + 1;
-        for (long step = 1; ; step *= 2)
+        long low = 0, high = highest + 1;
+        for (long step = 1; low == 0; step *= 2)
         {
             var probe = Math.Max(1, highest + 1 - step);
-            var (number, isOlder) = await IsOlderThanStartAsync(probe, highest, run, cancellationToken).ConfigureAwait(false);
-            if (isOlder)
+            var result = await IsOlderThanStartAsync(probe, highest, run, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is not null)
             {
-                return (Math.Min(number + 1, high), high);
+                return Stop(run, result);
             }
 
-            high = probe;
-            if (probe == 1)
+            if (result.IsOlder)
             {
-                return (1, 1);
+                low = Math.Min(result.Number + 1, high);
+            }
+            else
+            {
+                high = probe;
+                if (probe == 1)
+                {
+                    return 1;
+                }
             }
         }
+
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var result = await IsOlderThanStartAsync(middle, highest, run, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is not null)
+            {
+                return Stop(run, result);
+            }
+
+            (low, high) = result.IsOlder ? (result.Number + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+
+    private long? Stop(CrawlRun run, NumberProbe failed)
+    {
+        run.Report(DiagnosticLevel.Error, NumberUrl(failed.Number), "number walk stopped, the window's messages below the index are missing: " + failed.Failure);
+        return null;
     }
 
     /// <summary>
@@ -84,28 +105,26 @@ public sealed partial class ArchiveCrawler
     /// with no message at all (below the archive's first number, or a long gap) counts as older; the returned number
     /// is then the end of the stretch scanned.
     /// </summary>
-    private async Task<(long Number, bool IsOlder)> IsOlderThanStartAsync(long number, long highest, CrawlRun run, CancellationToken cancellationToken)
-    {
-        var (found, date) = await ProbeAsync(number, highest, run, cancellationToken).ConfigureAwait(false);
-        return date is { } known
-            ? (found, known < run.Window.From - Slack)
-            : (Math.Min(highest, number + GapScan), true);
-    }
-
-    /// <summary>The date of the first message at or above <paramref name="number"/> (skipping gaps), with its number.</summary>
-    private async Task<(long Number, DateTimeOffset? Date)> ProbeAsync(long number, long highest, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<NumberProbe> IsOlderThanStartAsync(long number, long highest, CrawlRun run, CancellationToken cancellationToken)
     {
         for (var n = number; n <= Math.Min(highest, number + GapScan); n++)
         {
-            var message = await ReadMessageAsync(NumberUrl(n), run, cancellationToken, gapIsNormal: true).ConfigureAwait(false);
-            if (message is not null)
+            var read = await ReadOnceAsync(NumberUrl(n), run, cancellationToken).ConfigureAwait(false);
+            if (read.Message is { } message)
             {
-                return (n, message.Date);
+                return new NumberProbe(n, message.Date < run.Window.From - Slack, null);
+            }
+
+            if (!read.IsGap)
+            {
+                return new NumberProbe(n, false, read.Problem);
             }
         }
 
-        return (number, null);
+        return new NumberProbe(Math.Min(highest, number + GapScan), true, null);
     }
+
+    private readonly record struct NumberProbe(long Number, bool IsOlder, string? Failure);
 
     /// <summary>Both archives name message pages <c>msg%05d.html</c> (MHonArc's <c>msgnum_filename</c>).</summary>
     private Uri NumberUrl(long number) => fetcher.Resolve($"msg{number:D5}.html");

@@ -103,7 +103,11 @@ public sealed partial class ArchiveCrawler(
         var lastDay = DateOnly.FromDateTime(run.Window.To.UtcDateTime).AddDays(1);
         var inRange = entries.Where(e => e.Day is not { } day || (day >= firstDay && day <= lastDay)).ToList();
         run.Entries.AddRange(inRange);
-        await TakeInOrderAsync(inRange, run, matcher, stop: _ => false, cancellationToken).ConfigureAwait(false);
+
+        // Entries on the extra day at each edge may lie outside the window: a failure to read one is a warning.
+        var windowDays = (First: DateOnly.FromDateTime(run.Window.From.UtcDateTime), Last: DateOnly.FromDateTime(run.Window.To.UtcDateTime.AddTicks(-1)));
+        await TakeInOrderAsync(
+            inRange, run, matcher, needed: e => e.Day is not { } d || (d >= windowDays.First && d <= windowDays.Last), stop: _ => false, cancellationToken).ConfigureAwait(false);
         return entries.Any(e => e.Day < firstDay);
     }
 
@@ -131,7 +135,7 @@ public sealed partial class ArchiveCrawler(
 
         run.Entries.AddRange(entries.SkipWhile(e => e != candidates[start]));
         return await TakeInOrderAsync(
-            candidates[start..], run, matcher, stop: m => m is not null && m.Date < run.Window.From - Slack, cancellationToken).ConfigureAwait(false);
+            candidates[start..], run, matcher, needed: _ => true, stop: m => m is not null && m.Date < run.Window.From - Slack, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
@@ -156,13 +160,14 @@ public sealed partial class ArchiveCrawler(
     }
 
     private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
-        (await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false))?.Date;
+        (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false))?.Date;
 
     /// <summary>
     /// Takes entries in index order until <paramref name="stop"/> says so, keeping up to <c>lookahead</c> further reads
     /// in flight, so the host's second connection slot is used while the rate limit still spaces every request.
     /// </summary>
-    private async Task<bool> TakeInOrderAsync(List<IndexEntry> entries, CrawlRun run, LinkMatcher matcher, Func<MailMessage?, bool> stop, CancellationToken cancellationToken)
+    private async Task<bool> TakeInOrderAsync(
+        List<IndexEntry> entries, CrawlRun run, LinkMatcher matcher, Func<IndexEntry, bool> needed, Func<MailMessage?, bool> stop, CancellationToken cancellationToken)
     {
         for (var i = 0; i < entries.Count; i++)
         {
@@ -170,11 +175,11 @@ public sealed partial class ArchiveCrawler(
             {
                 if (CandidateRules.IsCandidate(next) && matcher.Match(next) is null)
                 {
-                    _ = ReadMessageAsync(next.Url, run, cancellationToken);
+                    _ = ReadOnceAsync(next.Url, run, cancellationToken);
                 }
             }
 
-            if (stop(await TakeAsync(entries[i], run, matcher, cancellationToken).ConfigureAwait(false)))
+            if (stop(await TakeAsync(entries[i], run, matcher, needed(entries[i]), cancellationToken).ConfigureAwait(false)))
             {
                 return true;
             }
@@ -184,7 +189,7 @@ public sealed partial class ArchiveCrawler(
     }
 
     /// <summary>A candidate entry: link it to a known message for free, or fetch and parse it.</summary>
-    private async Task<MailMessage?> TakeAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
+    private async Task<MailMessage?> TakeAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, bool needed, CancellationToken cancellationToken)
     {
         if (!CandidateRules.IsCandidate(entry))
         {
@@ -198,55 +203,7 @@ public sealed partial class ArchiveCrawler(
             return known;
         }
 
-        return await ReadMessageAsync(entry.Url, run, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Fetches and parses one message page once per run; keeps it when it lies in the window.</summary>
-    private Task<MailMessage?> ReadMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal = false)
-    {
-        if (!run.Reads.TryGetValue(url, out var read))
-        {
-            read = FetchMessageAsync(url, run, cancellationToken, gapIsNormal);
-            run.Reads[url] = read;
-        }
-
-        return read;
-    }
-
-    private async Task<MailMessage?> FetchMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken, bool gapIsNormal)
-    {
-        var fetched = await fetcher.FetchAsync(url, PageKind.Message, cancellationToken).ConfigureAwait(false);
-        if (fetched.Status == FetchStatus.NotFound && gapIsNormal)
-        {
-            return null;
-        }
-
-        if (!fetched.Ok)
-        {
-            // A page the index lists is missing content even when it is a 404 (a number probe's 404 is a gap, above).
-            run.Report(DiagnosticLevel.Error, url, $"message page not read: {fetched.Status}: {fetched.Error}");
-            return null;
-        }
-
-        var page = new FetchedPage(Archive, kind, url, fetched.Html!);
-        var outcome = reader.Read(page);
-        if (!outcome.Succeeded)
-        {
-            run.Report(DiagnosticLevel.Error, url, "unparseable message page, skipped: " + outcome.Error);
-            fetcher.Forget(url);
-            return null;
-        }
-
-        if (run.Window.Contains(outcome.Value!.Date))
-        {
-            run.Keep(page);
-        }
-        else
-        {
-            run.CountProbe();
-        }
-
-        return outcome.Value;
+        return await ReadMessageAsync(entry.Url, run, needed, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes")]

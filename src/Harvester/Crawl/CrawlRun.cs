@@ -12,6 +12,7 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     private readonly Lock _gate = new();
     private readonly Dictionary<Uri, FetchedPage> _pages = [];
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<Uri, DiagnosticLevel> _readProblems = [];
     private int _probes;
 
     public CrawlRequest Request { get; } = request;
@@ -23,7 +24,7 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     public List<LinkMatch> LinkMatches { get; } = [];
 
     /// <summary>Message page reads of this run, by URL, so none is fetched twice (touched by the walk only).</summary>
-    public Dictionary<Uri, Task<MailMessage?>> Reads { get; } = [];
+    public Dictionary<Uri, Task<MessageRead>> Reads { get; } = [];
 
     public bool Failed { get; set; }
 
@@ -51,6 +52,21 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     }
 
     public int Probes => Volatile.Read(ref _probes);
+
+    /// <summary>Reports a page that could not be read, once; again only if it turns out to be needed after all.</summary>
+    public void ReportRead(Uri url, DiagnosticLevel level, string problem)
+    {
+        lock (_gate)
+        {
+            if (_readProblems.TryGetValue(url, out var reported) && reported >= level)
+            {
+                return;
+            }
+
+            _readProblems[url] = level;
+            _diagnostics.Add(new Diagnostic(level, url.AbsoluteUri, problem));
+        }
+    }
 
     /// <summary>Waits for reads still in flight (a look-ahead past the point where the walk stopped), then sums up.</summary>
     public async Task<ArchiveCrawl> ToResultAsync()

@@ -105,6 +105,50 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.InRange(deadRequests, 3 * 2, 4 * 2);
     }
 
+    [Fact]
+    public async Task Harvest_PageOnTheWindowsEdgeDayFails_WarnsAndExits0()
+    {
+        // The BPF patch sent late on 8 November (UTC) is on mail-archive's edge day: the crawler reads it to learn
+        // whether it lies in the window. That it cannot be read costs nothing the section needs.
+        var edge = Week.Messages.Single(m => m.FileName.StartsWith("010-", StringComparison.Ordinal));
+        var page = $"msg{edge.MailArchiveNumber}.html";
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        mailArchive.Inject(page, [.. Enumerable.Range(0, 10).Select(_ => Fault.Status(500))]);
+        var settings = Settings(spinics);
+        settings["Harvester:Archives:MailArchive:BaseUrl"] = mailArchive.BaseUrl.AbsoluteUri;
+        settings["Harvester:Archives:MailArchive:Enabled"] = "true";
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.True(mailArchive.CountOf(page) > 0, "the edge-day page was not even tried");
+        Assert.Equal(ExitCodes.Done, code);
+        using var json = JsonDocument.Parse(output);
+        var diagnostic = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("url").GetString()!.EndsWith(page, StringComparison.Ordinal));
+        Assert.Equal("warning", diagnostic.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Harvest_NumberProbeFails_StopsTheWalkAndSaysSo()
+    {
+        var limited = Week.With(Week.Settings with { SpinicsIndexLimit = 3 });
+        await using var spinics = await FixtureServer.StartSpinicsAsync(limited);
+        var firstProbe = limited.OnSpinics.OrderByDescending(m => m.Date).Take(3).Min(m => m.SpinicsNumber)!.Value - 1;
+        spinics.Inject($"msg{firstProbe}.html", [.. Enumerable.Range(0, 10).Select(_ => Fault.Status(503))]);
+        var settings = Settings(spinics);
+        settings["Harvester:Http:MaxRetries"] = "0";
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.PartialFailure, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d =>
+            d.GetProperty("level").GetString() == "error" && d.GetProperty("message").GetString()!.StartsWith("number walk stopped", StringComparison.Ordinal));
+        Assert.True(spinics.MessagePageRequests < 5, $"{spinics.MessagePageRequests} message pages requested after the walk stopped");
+    }
+
     public void Dispose() => _run.Dispose();
 
     /// <summary>The one listed line whose message only mail-archive holds (absent from a spinics-only run).</summary>
