@@ -33,9 +33,11 @@ public sealed partial class ArchiveCrawler(
         long? lowest = null;
         var reachedStart = false;
         Uri? pageUrl = fetcher.Resolve("maillist.html");
+        DateTimeOffset? previousPageAsOf = null;
         while (pageUrl is not null && !reachedStart)
         {
-            var index = await ReadIndexAsync(pageUrl, run, cancellationToken).ConfigureAwait(false);
+            var (index, asOf) = await ReadIndexAsync(pageUrl, previousPageAsOf, run, cancellationToken).ConfigureAwait(false);
+            previousPageAsOf = asOf;
             if (index is null)
             {
                 run.Failed |= run.IndexPages == 0;
@@ -66,13 +68,15 @@ public sealed partial class ArchiveCrawler(
         return result;
     }
 
-    private async Task<IndexPage?> ReadIndexAsync(Uri url, CrawlRun run, CancellationToken cancellationToken)
+    /// <summary>Reads one index page, no older than the page before it; returns it with the time it stands for.</summary>
+    private async Task<(IndexPage? Page, DateTimeOffset AsOf)> ReadIndexAsync(Uri url, DateTimeOffset? notOlderThan, CrawlRun run, CancellationToken cancellationToken)
     {
-        var fetched = await fetcher.FetchAsync(url, PageKind.Index, cancellationToken).ConfigureAwait(false);
+        var fetched = await fetcher.FetchAsync(url, PageKind.Index, cancellationToken, notOlderThan).ConfigureAwait(false);
+        var asOf = fetched.CachedAt ?? DateTimeOffset.MaxValue; // fresh from the server: later pages must be fresh too
         if (!fetched.Ok)
         {
             run.Report(DiagnosticLevel.Error, url, $"index page not read: {fetched.Status}: {fetched.Error}");
-            return null;
+            return (null, asOf);
         }
 
         var parsed = indexParser.Parse(Archive, url, fetched.Html!);
@@ -80,7 +84,7 @@ public sealed partial class ArchiveCrawler(
         {
             run.Report(DiagnosticLevel.Error, url, "not an archive index page: " + parsed.Error);
             fetcher.Forget(url);
-            return null;
+            return (null, asOf);
         }
 
         run.IndexPages++;
@@ -88,12 +92,12 @@ public sealed partial class ArchiveCrawler(
         var outside = page.Entries.Where(e => !fetcher.IsInside(e.Url)).ToList();
         if (outside.Count == 0)
         {
-            return page;
+            return (page, asOf);
         }
 
         // Pages are written by strangers: an entry pointing outside the archive is never followed nor linked.
         outside.ForEach(e => run.Report(DiagnosticLevel.Warning, url, "index entry links outside the archive, ignored: " + e.Url));
-        return page with { Entries = [.. page.Entries.Except(outside)] };
+        return (page with { Entries = [.. page.Entries.Except(outside)] }, asOf);
     }
 
     /// <summary>mail-archive: every entry carries its day, so only the window's days are looked at.</summary>

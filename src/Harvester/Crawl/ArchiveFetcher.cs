@@ -40,15 +40,22 @@ public sealed partial class ArchiveFetcher(
     /// <summary>Drops a page from the cache: it was fetched but could not be used, so a later run tries again.</summary>
     public void Forget(Uri url) => cache?.Remove(url);
 
-    public async Task<FetchResult> FetchAsync(Uri url, PageKind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches a page. <paramref name="notOlderThan"/> makes a cached copy taken before that time count as stale: index
+    /// pages of one walk must not be older than the page before them, or entries that moved down a page in between
+    /// would be on neither copy.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(Uri url, PageKind kind, CancellationToken cancellationToken, DateTimeOffset? notOlderThan = null)
     {
+        // Checked first: a run served mostly from the cache must still stop promptly on Ctrl+C / SIGTERM.
+        cancellationToken.ThrowIfCancellationRequested();
         if (!IsInside(url))
         {
             return new FetchResult(url, FetchStatus.Refused, null, false, "outside the configured archive " + baseUri);
         }
 
         var cached = policy.Refresh ? null : cache?.Get(url);
-        if (cached is not null && (policy.Offline || IsFresh(cached, kind)))
+        if (cached is not null && (policy.Offline || (IsFresh(cached, kind) && !(cached.FetchedAt < notOlderThan))))
         {
             stats.CountCacheHit();
             return FromCache(url, cached);
@@ -85,7 +92,7 @@ public sealed partial class ArchiveFetcher(
 
     private static FetchResult FromCache(Uri url, CachedPage page) => page.Status switch
     {
-        200 => new FetchResult(url, FetchStatus.Ok, page.Body, true),
+        200 => new FetchResult(url, FetchStatus.Ok, page.Body, true) { CachedAt = page.FetchedAt },
         404 => new FetchResult(url, FetchStatus.NotFound, null, true, "HTTP 404 (cached)"),
         _ => new FetchResult(url, FetchStatus.Failed, null, true, $"HTTP {page.Status} (cached)"),
     };
@@ -158,7 +165,7 @@ public sealed partial class ArchiveFetcher(
         if (attempt.Status == 304 && cached is not null)
         {
             cache?.Put(cached with { FetchedAt = now });
-            return FromCache(url, cached);
+            return FromCache(url, cached) with { CachedAt = null }; // confirmed by the server just now
         }
 
         if (attempt.TooLarge)

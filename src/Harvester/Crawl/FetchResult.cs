@@ -26,5 +26,8 @@ public enum FetchStatus
 /// <summary>What fetching one page gave: the HTML on success, otherwise why not.</summary>
 public sealed record FetchResult(Uri Url, FetchStatus Status, string? Html, bool FromCache, string? Error = null)
 {
+    /// <summary>When the server gave this content: the cache entry's time, or null for a response of this run.</summary>
+    public DateTimeOffset? CachedAt { get; init; }
+
     public bool Ok => Status == FetchStatus.Ok && Html is not null;
 }

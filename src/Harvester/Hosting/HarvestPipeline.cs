@@ -25,6 +25,7 @@ public sealed partial class HarvestPipeline(
     {
         var diagnostics = new List<Diagnostic>();
         var crawls = await CrawlAsync(window, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested(); // reads still in flight swallow it; a stopped run renders nothing
         diagnostics.AddRange(crawls.SelectMany(c => c.Diagnostics));
 
         var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);

@@ -64,7 +64,9 @@ public sealed partial class HarvestWorker(
             return ExitCodes.NothingHarvested;
         }
 
-        Write(Render(result.Report, run), run);
+        var text = Render(result.Report, run);
+        cancellationToken.ThrowIfCancellationRequested(); // never write output or state for a stopped run
+        Write(text, run);
         var failed = result.ArchivesFailed > 0 || result.Report.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
         foreach (var diagnostic in result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error))
         {

@@ -107,7 +107,42 @@ public sealed class PolitenessTests : IDisposable
         Assert.All(spinics.UserAgents, ua => Assert.Equal("Harvester/9.9 (+https://example.org/contact)", ua));
     }
 
+    [Fact]
+    public async Task Harvest_NewMailPushedEntriesDownAPage_NeverMixesIndexPagesOfDifferentAges()
+    {
+        // 10:00 a run caches all three index pages. Then five mails arrive: every entry moves five places down, so the
+        // last five of page 1 are now at the top of page 2. 11:05 page 1 has expired (simulated by removing it from
+        // the cache) and is fetched again; page 2's cached copy is older than that page 1, so it must be fetched again
+        // too, or those five entries would be on neither copy.
+        var newest = Week.Messages.OrderByDescending(m => m.Date).Take(5).Select(m => m.MessageId).ToHashSet();
+        var site = new SwitchableSite(new Support.Sites.SpinicsFixtureSite(Week.Without(m => newest.Contains(m.MessageId))));
+        await using var spinics = await FixtureServer.StartAsync(site, "/lists/netdev/");
+        var settings = Settings(spinics);
+        await _run.RunAsync(settings);
+        site.Current = new Support.Sites.SpinicsFixtureSite(Week);
+        using (var cache = new Harvester.Crawl.PageCache(_run.CachePath))
+        {
+            cache.Remove(new Uri(spinics.BaseUrl, "maillist.html"));
+        }
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(HarvestEndToEndTests.Expected(Week, spinics, null).Replace(MailArchiveOnlyLine, "", StringComparison.Ordinal), output);
+        Assert.Equal(2, spinics.Requests.Count(r => r == "mail2.html"));
+    }
+
     public void Dispose() => _run.Dispose();
+
+    private const string MailArchiveOnlyLine =
+        "- Tomasz Wierzbicki, [[PATCH net] xsk: Fix use-after-free when unbinding a busy socket](https://www.mail-archive.com/netdev@vger.kernel.org/msg300037.html)\n";
+
+    private sealed class SwitchableSite(IFixtureSite current) : IFixtureSite
+    {
+        public IFixtureSite Current { get; set; } = current;
+
+        public string? Render(string fileName) => Current.Render(fileName);
+    }
 
     private Dictionary<string, string?> Settings(FixtureServer spinics)
     {

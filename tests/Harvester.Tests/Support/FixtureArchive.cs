@@ -64,6 +64,9 @@ public sealed class FixtureArchive
     /// <summary>The same messages and numbers with other site settings (page sizes, index limits).</summary>
     public FixtureArchive With(FixtureArchiveSettings settings) => new(Directory, settings, Messages);
 
+    /// <summary>The archive as it was before some messages arrived: the same numbers, those messages absent.</summary>
+    public FixtureArchive Without(Func<FixtureMessage, bool> absent) => new(Directory, Settings, [.. Messages.Where(m => !absent(m))]);
+
     public static FixtureArchive Load(string directory)
     {
         var settingsPath = Path.Combine(directory, "archive.json");
