@@ -42,9 +42,13 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
             return ParseOutcome<MailMessage>.Fail("no From (neither X-From-R13 nor a visible From field)");
         }
 
-        if (!MailDate.TryParse(MhonarcPage.First(comments, "Date"), out var date) && !MailDate.TryParse(header["Date"], out date))
+        // The visible Date field is the mail's own Date header. X-Date is the date MHonArc sorted by: the first
+        // Received header's when there is one (spinics.md §2.2), hours later for a delayed mail. So X-Date only when
+        // the page shows no Date (the visible header may be absent, §2.3). Fixture: week-2026-11/310 (received 02:10Z
+        // on 16 Nov, sent 23:45Z on 15 Nov: inside the window by its Date).
+        if (!MailDate.TryParse(header["Date"], out var date) && !MailDate.TryParse(MhonarcPage.First(comments, "Date"), out date))
         {
-            return ParseOutcome<MailMessage>.Fail("no readable date (X-Date or visible Date)");
+            return ParseOutcome<MailMessage>.Fail("no readable date (visible Date or X-Date)");
         }
 
         var references = ReadReferences(comments, header);

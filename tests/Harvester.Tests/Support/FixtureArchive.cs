@@ -19,6 +19,12 @@ public sealed record FixtureMessage
     public string? InReplyTo { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
     public required string Body { get; init; }
+    /// <summary>
+    /// When the list server received it (<c>X-Fixture-Received</c>), if not at once: MHonArc's X-Date is the first
+    /// Received header's date when there is one (spinics.md §2.2), so a spinics page can disagree with its Date.
+    /// </summary>
+    public DateTimeOffset? Received { get; init; }
+
     public long? SpinicsNumber { get; init; }
     public long? MailArchiveNumber { get; init; }
 }
@@ -139,6 +145,7 @@ public sealed class FixtureArchive
             InReplyTo = mime.InReplyTo,
             References = references,
             Body = mime.TextBody ?? "",
+            Received = mime.Headers["X-Fixture-Received"] is { } received ? DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture) : null,
         };
         return (message, mime.Headers["X-Fixture-Spinics"] ?? "", mime.Headers["X-Fixture-MailArchive"] ?? "");
     }

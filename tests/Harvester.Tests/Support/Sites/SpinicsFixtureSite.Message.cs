@@ -21,7 +21,7 @@ public sealed partial class SpinicsFixtureSite
         sb.Append("<!-- MHonArc v2.6.19 -->\n");
         sb.Append($"<!--X-Subject: {Commentize(SiteText.RawHeader(m.Subject))} -->\n");
         sb.Append($"<!--X-From-R13: {Commentize(MhonarcRot13.Apply(RawFrom(m)))} -->\n");
-        sb.Append($"<!--X-Date: {Commentize(SiteText.Rfc2822(m.Date))} -->\n");
+        sb.Append($"<!--X-Date: {Commentize(SiteText.Rfc2822(m.Received ?? m.Date))} -->\n");
         sb.Append($"<!--X-Message-Id: {Commentize(m.MessageId)} -->\n");
         sb.Append("<!--X-Content-Type: text/plain -->\n");
         foreach (var id in references)
