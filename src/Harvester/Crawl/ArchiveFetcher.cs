@@ -117,47 +117,70 @@ public sealed partial class ArchiveFetcher(
         return result;
     }
 
+    /// <summary>Most redirects followed for one page.</summary>
+    private const int MaxRedirects = 3;
+
+    /// <summary>
+    /// Sends the request, following redirects by hand so that each target is checked like any other link: inside the
+    /// archive and allowed by robots.txt (HttpClient's own redirect handling would follow them anywhere).
+    /// </summary>
     private async Task<FetchResult> SendAsync(Uri url, PageKind kind, CachedPage? cached, CancellationToken cancellationToken)
     {
-        HttpAttempt attempt;
-        try
+        var target = url;
+        for (var hop = 0; ; hop++)
         {
-            attempt = await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                    if (cached?.Status == 200 && kind != PageKind.Message)
-                    {
-                        if (cached.ETag is not null)
-                        {
-                            request.Headers.TryAddWithoutValidation("If-None-Match", cached.ETag);
-                        }
+            HttpAttempt attempt;
+            try
+            {
+                attempt = await AttemptAsync(target, kind, cached, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Our own cancellation (Ctrl+C, SIGTERM) goes up: the run stops, the cache keeps what it has.
+                throw;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException or OperationCanceledException)
+            {
+                return new FetchResult(url, FetchStatus.Failed, null, false, Describe(ex));
+            }
 
-                        if (cached.LastModified is not null)
-                        {
-                            request.Headers.TryAddWithoutValidation("If-Modified-Since", cached.LastModified);
-                        }
+            if (attempt.Location is not { } location)
+            {
+                return Interpret(url, kind, cached, attempt);
+            }
+
+            target = new Uri(target, location);
+            if (hop >= MaxRedirects || (kind != PageKind.Robots && (!IsInside(target) || !await IsAllowedAsync(target, cancellationToken).ConfigureAwait(false))))
+            {
+                return new FetchResult(url, FetchStatus.Refused, null, false, $"redirect to {target} not followed (outside the archive, disallowed, or more than {MaxRedirects} hops)");
+            }
+        }
+    }
+
+    private Task<HttpAttempt> AttemptAsync(Uri url, PageKind kind, CachedPage? cached, CancellationToken cancellationToken) =>
+        pipeline.ExecuteAsync(
+            async token =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (cached?.Status == 200 && kind != PageKind.Message)
+                {
+                    if (cached.ETag is not null)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-None-Match", cached.ETag);
                     }
 
-                    using var slot = await throttle.EnterAsync(token).ConfigureAwait(false);
-                    stats.CountRequest(kind);
-                    LogRequest(logger, archive, url);
-                    return await HttpAttempt.SendAsync(client, request, policy.MaxResponseBytes, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Our own cancellation (Ctrl+C, SIGTERM) goes up: the run stops, the cache keeps what it has.
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException or OperationCanceledException)
-        {
-            return new FetchResult(url, FetchStatus.Failed, null, false, Describe(ex));
-        }
+                    if (cached.LastModified is not null)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-Modified-Since", cached.LastModified);
+                    }
+                }
 
-        return Interpret(url, kind, cached, attempt);
-    }
+                using var slot = await throttle.EnterAsync(token).ConfigureAwait(false);
+                stats.CountRequest();
+                LogRequest(logger, archive, url);
+                return await HttpAttempt.SendAsync(client, request, policy.MaxResponseBytes, token).ConfigureAwait(false);
+            },
+            cancellationToken).AsTask();
 
     private FetchResult Interpret(Uri url, PageKind kind, CachedPage? cached, HttpAttempt attempt)
     {
@@ -181,7 +204,11 @@ public sealed partial class ArchiveFetcher(
 
         if (attempt.Status is 404 or 410)
         {
-            cache?.Put(new CachedPage(url.AbsoluteUri, kind, 404, null, null, null, now));
+            if (kind != PageKind.Robots) // robots.txt is read once per run, never from the cache
+            {
+                cache?.Put(new CachedPage(url.AbsoluteUri, kind, 404, null, null, null, now));
+            }
+
             return new FetchResult(url, FetchStatus.NotFound, null, false, $"HTTP {attempt.Status}");
         }
 
@@ -190,7 +217,11 @@ public sealed partial class ArchiveFetcher(
             return new FetchResult(url, FetchStatus.Failed, null, false, $"HTTP {attempt.Status}");
         }
 
-        cache?.Put(new CachedPage(url.AbsoluteUri, kind, 200, attempt.Body, attempt.ETag, attempt.LastModified, now));
+        if (kind != PageKind.Robots)
+        {
+            cache?.Put(new CachedPage(url.AbsoluteUri, kind, 200, attempt.Body, attempt.ETag, attempt.LastModified, now));
+        }
+
         return new FetchResult(url, FetchStatus.Ok, attempt.Body, false);
     }
 
@@ -207,7 +238,7 @@ public sealed partial class ArchiveFetcher(
             return new FetchResult(url, FetchStatus.TooLarge, null, false, $"file larger than {policy.MaxResponseBytes} bytes");
         }
 
-        stats.CountRequest(kind);
+        stats.CountRequest();
         return new FetchResult(url, FetchStatus.Ok, File.ReadAllText(path, System.Text.Encoding.UTF8), false);
     }
 

@@ -6,7 +6,6 @@ public sealed class CrawlStats
     private int _requests;
     private int _cacheHits;
     private int _requestsSaved;
-    private int _messagePagesFetched;
 
     public int Requests => _requests;
 
@@ -15,17 +14,7 @@ public sealed class CrawlStats
     /// <summary>Message pages not fetched because an index entry matched an already known message.</summary>
     public int RequestsSaved => _requestsSaved;
 
-    /// <summary>Message pages fetched over the network (not from the cache).</summary>
-    public int MessagePagesFetched => _messagePagesFetched;
-
-    public void CountRequest(PageKind kind)
-    {
-        Interlocked.Increment(ref _requests);
-        if (kind == PageKind.Message)
-        {
-            Interlocked.Increment(ref _messagePagesFetched);
-        }
-    }
+    public void CountRequest() => Interlocked.Increment(ref _requests);
 
     public void CountCacheHit() => Interlocked.Increment(ref _cacheHits);
 

@@ -6,6 +6,9 @@ namespace Harvester.Crawl;
 /// <summary>One HTTP exchange read to the end (or to the size cap): what the resilience pipeline retries on.</summary>
 public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool ChallengeHeader, TimeSpan? RetryAfter, string? ETag, string? LastModified)
 {
+    /// <summary>Where a redirect (301, 302, 303, 307, 308) points; the fetcher follows it only inside the archive.</summary>
+    public Uri? Location { get; init; }
+
     /// <summary>
     /// A Cloudflare challenge or block: a <c>cf-mitigated: challenge</c> header, or a "Just a moment..." interstitial
     /// served as 200, 403 or 503 (archive-html/mail-archive.md: the live site sits behind Cloudflare). Never retried.
@@ -26,6 +29,11 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
             : null;
         var etag = response.Headers.ETag?.ToString();
         var lastModified = response.Content.Headers.LastModified?.ToString("R");
+        if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+        {
+            return new HttpAttempt(status, null, false, challenge, retryAfter, etag, lastModified) { Location = location };
+        }
+
         // Error pages are read only where a challenge interstitial may hide (403, 503), and only up to the cap.
         if (response.StatusCode != HttpStatusCode.OK && status is not (403 or 503))
         {

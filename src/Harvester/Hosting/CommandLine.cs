@@ -82,7 +82,10 @@ public static class CommandLine
         Set("Format", result.GetValue(Format));
         Set("Out", result.GetValue(Out));
         Set("AppendTo", result.GetValue(AppendTo));
-        Flag("All", All);
+        if (result.GetValue(All))
+        {
+            values["Harvester:Output:ListAll"] = "true"; // one setting for the report and both renderers
+        }
         Flag("Explain", Explain);
         Flag("Offline", Offline);
         Flag("Refresh", Refresh);

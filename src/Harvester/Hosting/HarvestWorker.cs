@@ -54,7 +54,7 @@ public sealed partial class HarvestWorker(
             return ExitCodes.Usage;
         }
 
-        var result = await pipeline.RunAsync(window!, run.All, run.Explain, cancellationToken).ConfigureAwait(false);
+        var result = await pipeline.RunAsync(window!, options.Value.Output.ListAll, run.Explain, cancellationToken).ConfigureAwait(false);
         if (result.ArchivesFailed == result.ArchivesTotal)
         {
             // Each error with its page, so the line says which archive failed (both archives' "not in the cache
@@ -85,7 +85,6 @@ public sealed partial class HarvestWorker(
     private string Render(HarvestReport report, RunOptions run)
     {
         var output = options.Value.Output;
-        output.ListAll |= run.All;
         if (run.Format == "json")
         {
             return new JsonRenderer(output).Render(report);

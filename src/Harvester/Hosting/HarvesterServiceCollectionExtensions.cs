@@ -41,8 +41,7 @@ public static class HarvesterServiceCollectionExtensions
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 3,
+                    AllowAutoRedirect = false, // ArchiveFetcher follows redirects itself, inside the archive only
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 });
         }

@@ -21,8 +21,6 @@ public sealed class RunOptions
     /// <summary>Replace the marked Patches block of this draft file.</summary>
     public string? AppendTo { get; set; }
 
-    public bool All { get; set; }
-
     public bool Explain { get; set; }
 
     public bool Offline { get; set; }

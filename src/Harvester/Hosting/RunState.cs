@@ -27,8 +27,6 @@ public sealed class RunState(IOptions<HarvesterOptions> options)
         }
     }
 
-    public DateTimeOffset? ReadLastEnd() => TryReadLastEnd(out var end, out _) ? end : null;
-
     /// <summary>
     /// The recorded end (null when there is no record yet); false with a one-line reason when the file is there but
     /// unreadable or not JSON (hand-edited), which used to end the run with a stack trace

@@ -24,7 +24,7 @@ public sealed class MessageMerger
     }
 
     /// <summary>Message-IDs compare without angle brackets and surrounding space.</summary>
-    public static string Normalize(string messageId) => messageId.Trim().TrimStart('<').TrimEnd('>').Trim();
+    private static string Normalize(string messageId) => MessageIds.Normalize(messageId) ?? messageId;
 
     private static MailMessage Fold(string id, List<MailMessage> copies, IEnumerable<ArchiveLink> extraLinks, Dictionary<string, int> replies)
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Harvester.Crawl;
 using Harvester.Domain;
 using Harvester.Group;
@@ -10,7 +9,7 @@ namespace Harvester.Merge;
 /// request), so their Message-ID is unknown (empty) and their date is the index's day (mail-archive) or, on spinics'
 /// undated index, the date of the window message numbered nearest to them.
 /// </summary>
-public static partial class PullRequestSightings
+public static class PullRequestSightings
 {
     public static IReadOnlyList<MailMessage> Find(IEnumerable<ArchiveCrawl> crawls, IReadOnlyList<MailMessage> messages, HarvestWindow window)
     {
@@ -50,9 +49,5 @@ public static partial class PullRequestSightings
 
     private static bool IsPullRequest(Parse.IndexEntry entry) => SubjectParser.Parse(entry.Subject) is { IsPullRequest: true, IsReply: false };
 
-    private static long? Number(Uri url) =>
-        MessageNumber().Match(url.AbsolutePath) is { Success: true } match ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-
-    [GeneratedRegex(@"msg(\d+)\.html$")]
-    private static partial Regex MessageNumber();
+    private static long? Number(Uri url) => Parse.MhonarcPage.TryNumber(url.AbsolutePath, out var number) ? number : null;
 }

@@ -84,8 +84,7 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
             value = HtmlText.InlineText(root.SelectSingleNode($"//div[{HtmlText.HasClass("footer")}]//li[{HtmlText.HasClass("darkgray")}]"));
         }
 
-        value = value.Trim().TrimStart('<').TrimEnd('>').Trim();
-        return value.Length == 0 ? null : value;
+        return MessageIds.Normalize(value);
     }
 
     /// <summary>

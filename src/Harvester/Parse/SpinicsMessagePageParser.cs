@@ -57,7 +57,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         {
             // A page without X-Message-Id (visible-header-only form) cannot reveal the real id: the header excludes
             // Message-ID and masks every msg-id. Use the page URL, as Support/Mail.cs does for mails without one.
-            MessageId = StripAngles(MhonarcPage.First(comments, "Message-Id")) ?? page.Url.ToString(),
+            MessageId = MessageIds.Normalize(MhonarcPage.First(comments, "Message-Id")) ?? page.Url.ToString(),
             Subject = subject,
             Author = from.AuthorOrLocalPart,
             AuthorAddress = from.Address is { } a && !FromHeaderParser.IsMasked(a) ? a : null,
@@ -89,7 +89,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         var list = new List<string>();
         foreach (var (name, value) in comments)
         {
-            if (name.Equals("Reference", StringComparison.OrdinalIgnoreCase) && StripAngles(HtmlText.Decode(value)) is { } id && !list.Contains(id))
+            if (name.Equals("Reference", StringComparison.OrdinalIgnoreCase) && MessageIds.Normalize(HtmlText.Decode(value)) is { } id && !list.Contains(id))
             {
                 list.Add(id);
             }
@@ -136,10 +136,4 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         string.IsNullOrWhiteSpace(text)
             ? []
             : text.Split(['<', '>', ' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static string? StripAngles(string? id)
-    {
-        id = id?.Trim().TrimStart('<').TrimEnd('>').Trim();
-        return string.IsNullOrEmpty(id) ? null : id;
-    }
 }

@@ -44,7 +44,7 @@ internal static class CrawlBenchmark
         config["Harvester:Run:From"] = "2026-03-02";
         config["Harvester:Run:To"] = "2026-03-09";
         config["Harvester:Run:Format"] = "json";
-        config["Harvester:Run:All"] = "true";
+        config["Harvester:Output:ListAll"] = "true";
 
         using var process = Process.GetCurrentProcess();
         var baseline = process.WorkingSet64; // generator, both servers and their site writers, before any harvest

@@ -38,7 +38,7 @@ public sealed class PageCacheTests : IDisposable
     }
 
     [Fact]
-    public void Put_SameUrlTwice_KeepsTheNewest()
+    public void Put_SameUrlTwice_LastWriteWins()
     {
         using var cache = new PageCache(_path);
         cache.Put(new CachedPage("https://h/maillist.html", PageKind.Index, 200, "v1", null, null, DateTimeOffset.UtcNow));

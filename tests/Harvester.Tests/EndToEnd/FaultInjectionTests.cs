@@ -14,7 +14,7 @@ public sealed class FaultInjectionTests : IDisposable
     private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
     private readonly HarvestRun _run = new();
 
-    public static TheoryData<string> TransientFaults => ["429-retry-after", "503-burst", "slow", "reset", "truncated", "index-503"];
+    public static TheoryData<string> TransientFaults => ["429-retry-after", "503-burst", "slow", "reset", "truncated", "index-503", "redirect-inside"];
 
     [Theory]
     [MemberData(nameof(TransientFaults))]
@@ -29,6 +29,7 @@ public sealed class FaultInjectionTests : IDisposable
             case "reset": spinics.Inject(Page, Fault.Reset()); break;
             case "truncated": spinics.Inject(Page, Fault.Truncated()); break;
             case "index-503": spinics.Inject("maillist.html", Fault.Status(503), Fault.Status(502)); break;
+            case "redirect-inside": spinics.Inject(Page, Fault.Redirect(Page + "?moved=1")); break;
         }
 
         var started = DateTime.UtcNow;
@@ -48,6 +49,7 @@ public sealed class FaultInjectionTests : IDisposable
     [InlineData("huge")]
     [InlineData("challenge")]
     [InlineData("challenge-503-no-header")]
+    [InlineData("redirect-outside")]
     public async Task Harvest_PermanentFaultOnOnePage_KeepsEverythingElseAndNamesTheMissingPage(string fault)
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
@@ -59,6 +61,7 @@ public sealed class FaultInjectionTests : IDisposable
             case "huge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Huge(20_000_000))]); break;
             case "challenge": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Challenge())]); break;
             case "challenge-503-no-header": spinics.Inject(Page, [.. repeat.Select(_ => Fault.ChallengeWithoutHeader())]); break;
+            case "redirect-outside": spinics.Inject(Page, [.. repeat.Select(_ => Fault.Redirect("http://evil.example/lists/netdev/" + Page))]); break;
         }
 
         var settings = Settings(spinics);

@@ -174,6 +174,8 @@ public abstract record Fault
 
     public static Fault Huge(int bytes) => new HugeFault(bytes);
 
+    public static Fault Redirect(string location) => new RedirectFault(location);
+
     public static Fault Challenge() => new ChallengeFault(Header: true, Code: 403);
 
     /// <summary>A "Just a moment..." interstitial as a plain 503, without the cf-mitigated header.</summary>
@@ -235,6 +237,15 @@ public abstract record Fault
     {
         public override Task ApplyAsync(HttpContext context, Func<string?> page) =>
             FixtureServer.WriteAsync(context, 200, ContentType, Body);
+    }
+
+    private sealed record RedirectFault(string Location) : Fault
+    {
+        public override Task ApplyAsync(HttpContext context, Func<string?> page)
+        {
+            context.Response.Headers.Location = Location;
+            return FixtureServer.WriteAsync(context, 301, "text/html", "<html><body>Moved</body></html>");
+        }
     }
 
     private sealed record HugeFault(int Bytes) : Fault
