@@ -17,7 +17,7 @@ public static partial class CacheCommands
         {
             var counts = cache.CountByKind();
             Console.Out.WriteLine($"cache: {cache.Location}");
-            foreach (var kind in Enum.GetValues<PageKind>())
+            foreach (var kind in new[] { PageKind.Message, PageKind.Index })
             {
                 Console.Out.WriteLine($"{kind.ToString().ToLowerInvariant()} pages: {counts.GetValueOrDefault(kind)}");
             }
