@@ -20,15 +20,31 @@ public class HostThrottleTests
                 starts.Add(time.GetUtcNow());
             }
         }).ToList();
-        for (var i = 0; i < 3 && !tasks.All(t => t.IsCompleted); i++)
+
+        // Advance the clock one second at a time, and only once the previous start has been recorded, so a slow
+        // runner cannot record a start after the next advance.
+        for (var started = 1; started <= 3; started++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
+            await WaitUntilAsync(() => { lock (starts) { return starts.Count >= started; } });
+            if (started < 3)
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+            }
         }
 
         await Task.WhenAll(tasks);
         starts.Sort();
         Assert.Equal([0.0, 1.0, 2.0], starts.Select(s => (s - starts[0]).TotalSeconds));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the throttle");
+            await Task.Delay(5);
+        }
     }
 
     [Fact]
