@@ -15,6 +15,14 @@ public sealed class FilterOptions
     /// </summary>
     public List<string> Words { get; set; } = [];
 
+    /// <summary>
+    /// Phrases whose words never count in a subject, though a word of theirs is in <see cref="Words"/>: a way to keep an
+    /// ambiguous word such as <c>verifier</c> (the BPF verifier) without taking in <c>macsec: fix ICV verifier ...</c>
+    /// (fixture <c>relevance/irrelevant/macsec-verifier.mbox</c>). Matched case-insensitively, as words.
+    /// Default: see <c>config/filter.json</c>.
+    /// </summary>
+    public List<string> SubjectExclusions { get; set; } = [];
+
     /// <summary>Tree prefixes that make a series relevant (<c>bpf</c>, <c>bpf-next</c>, <c>bpf-next/net</c>), case-insensitive.</summary>
     public List<string> Trees { get; set; } = [];
 

@@ -15,6 +15,7 @@ public sealed class RelevanceFilter
     private readonly MaintainersPatterns patterns;
     private readonly WordMatcher subjectWords;
     private readonly WordMatcher bodyWords;
+    private readonly List<string> subjectExclusions;
     private readonly HashSet<string> trees;
 
     public RelevanceFilter(FilterOptions options, MaintainersPatterns patterns)
@@ -22,6 +23,7 @@ public sealed class RelevanceFilter
         this.options = options;
         this.patterns = patterns;
         subjectWords = new WordMatcher(options.Words);
+        subjectExclusions = options.SubjectExclusions.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         bodyWords = new WordMatcher(options.BodyWords);
         trees = new HashSet<string>(options.Trees, StringComparer.OrdinalIgnoreCase);
     }
@@ -69,7 +71,14 @@ public sealed class RelevanceFilter
             found.Trees.Add("tree: " + prefix.ToLowerInvariant());
         }
 
-        found.Subjects.AddRange(subjectWords.FindAll(part.Subject.Title).Select(w => "subject: " + w));
+        var title = part.Subject.Title;
+        foreach (var phrase in subjectExclusions.Where(p => title.Contains(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            title = title.Replace(phrase, " ", StringComparison.OrdinalIgnoreCase);
+            found.NearMisses.AddRange(subjectWords.FindAll(phrase).Select(w => $"near miss: {w} only in \"{phrase}\""));
+        }
+
+        found.Subjects.AddRange(subjectWords.FindAll(title).Select(w => "subject: " + w));
         var body = part.Message.Body;
         if (options.UseDiffstat)
         {

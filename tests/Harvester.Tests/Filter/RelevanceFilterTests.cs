@@ -24,6 +24,25 @@ public sealed class RelevanceFilterTests
     }
 
     [Fact]
+    public void Decide_MacsecIcvVerifier_StaysOutWithNearMiss()
+    {
+        var decision = Filter.Decide(FixtureSeries.Load("irrelevant", "macsec-verifier"));
+
+        Assert.False(decision.Relevant);
+        Assert.Contains("near miss: verifier only in \"ICV verifier\"", decision.Reasons);
+    }
+
+    [Fact]
+    public void Decide_VerifierInAnotherSense_CountsOnlyOutsideTheExcludedPhrase()
+    {
+        var options = new FilterOptions { Words = ["verifier"], SubjectExclusions = ["ICV verifier"] };
+        var filter = new RelevanceFilter(options, MaintainersPatterns.Empty);
+
+        Assert.True(filter.Decide(Single("[PATCH net-next] nfp: reject unsupported verifier states")).Relevant);
+        Assert.False(filter.Decide(Single("[PATCH net] macsec: fix icv VERIFIER length check")).Relevant);
+    }
+
+    [Fact]
     public void Decide_TitleSilentDriverPatch_ComesInOnNetCoreFilterC()
     {
         var decision = Filter.Decide(FixtureSeries.Load("relevant", "title-silent-filter-c"));
@@ -141,8 +160,12 @@ public sealed class RelevanceFilterTests
         Assert.Null(error);
         Assert.Equal(bound.Words.Distinct().Count(), bound.Words.Count);
         Assert.Equal(["bpf", "bpf-next", "bpf-next/net"], bound.Trees);
-        Assert.DoesNotContain("verifier", bound.Words); // see fixtures/relevance/README.md
+        Assert.Contains("verifier", bound.Words); // issue 5's list; its non-BPF uses are SubjectExclusions
+        Assert.Contains("ICV verifier", bound.SubjectExclusions);
     }
+
+    private static Harvester.Domain.PatchSeries Single(string subject) =>
+        Render.Some.Single("A Developer", subject, Render.Some.Monday, 1);
 
     private static FilterOptions Options()
     {
