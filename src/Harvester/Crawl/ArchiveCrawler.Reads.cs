@@ -57,7 +57,8 @@ public sealed partial class ArchiveCrawler
         }
         else
         {
-            run.CountProbe();
+            run.CountOutsideRead();
+            run.KeepOutside(outcome.Value);
         }
 
         return new MessageRead(outcome.Value, false, null);

@@ -110,8 +110,10 @@ public sealed partial class ArchiveCrawler(
 
         // Entries on the extra day at each edge may lie outside the window: a failure to read one is a warning.
         var windowDays = (First: DateOnly.FromDateTime(run.Window.From.UtcDateTime), Last: DateOnly.FromDateTime(run.Window.To.UtcDateTime.AddTicks(-1)));
+        run.WalkingDatedIndex = true;
         await TakeInOrderAsync(
             inRange, run, matcher, needed: e => e.Day is not { } d || (d >= windowDays.First && d <= windowDays.Last), stop: _ => false, cancellationToken).ConfigureAwait(false);
+        run.WalkingDatedIndex = false;
         return entries.Any(e => e.Day < firstDay);
     }
 

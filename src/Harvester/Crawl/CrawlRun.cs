@@ -13,6 +13,8 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     private readonly Dictionary<Uri, FetchedPage> _pages = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<Uri, DiagnosticLevel> _readProblems = [];
+    private readonly List<MailMessage> _outside = [];
+    private int _edgeReads;
     private int _probes;
 
     public CrawlRequest Request { get; } = request;
@@ -33,6 +35,21 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     /// <summary>A message dated before the window's end was seen: every later index entry is older than the end too.</summary>
     public bool EndFound { get; set; }
 
+    /// <summary>
+    /// True while a dated index is walked: reads outside the window are then edge-day reads (the index's day may be
+    /// the sender's), which the request floor does not count; spinics' date probes and number probes it does.
+    /// </summary>
+    public bool WalkingDatedIndex { get; set; }
+
+    /// <summary>Messages read that lie outside the window: later archives match their index entries without a fetch.</summary>
+    public void KeepOutside(MailMessage message)
+    {
+        lock (_gate)
+        {
+            _outside.Add(message);
+        }
+    }
+
     public void Keep(FetchedPage page)
     {
         lock (_gate)
@@ -41,7 +58,17 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
         }
     }
 
-    public void CountProbe() => Interlocked.Increment(ref _probes);
+    public void CountOutsideRead()
+    {
+        if (WalkingDatedIndex)
+        {
+            Interlocked.Increment(ref _edgeReads);
+        }
+        else
+        {
+            Interlocked.Increment(ref _probes);
+        }
+    }
 
     public void Report(DiagnosticLevel level, Uri? url, string message)
     {
@@ -92,6 +119,8 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
                 Failed = Failed,
                 IndexPages = IndexPages,
                 Probes = Probes,
+                EdgeReads = Volatile.Read(ref _edgeReads),
+                OutsideWindow = [.. _outside],
             };
         }
     }

@@ -30,8 +30,14 @@ public sealed record ArchiveCrawl
     /// <summary>Index pages read; with the needed message pages, the request floor.</summary>
     public int IndexPages { get; init; }
 
-    /// <summary>Pages fetched only to learn a date (spinics' undated index, number probes).</summary>
+    /// <summary>Pages read only to learn a date (spinics' undated index, number probes): part of the request floor.</summary>
     public int Probes { get; init; }
+
+    /// <summary>Pages of a dated index's edge days read and found outside the window: not part of the floor.</summary>
+    public int EdgeReads { get; init; }
+
+    /// <summary>Messages read that lie outside the window (probes, edge days): known to later archives, never listed.</summary>
+    public IReadOnlyList<MailMessage> OutsideWindow { get; init; } = [];
 }
 
 /// <summary>Crawls one archive for a window.</summary>

@@ -67,6 +67,7 @@ public sealed partial class HarvestPipeline(
             var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known]), cancellationToken).ConfigureAwait(false);
             crawls.Add(crawl);
             known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
+            known.AddRange(crawl.OutsideWindow); // a later archive's entry for one of these needs no fetch either
         }
 
         return crawls;
