@@ -104,6 +104,22 @@ public sealed partial class PolitenessTests : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_StaleIndexWithLastModified_RevalidatesWithIfModifiedSince()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        spinics.IndexLastModified = DateTimeOffset.Parse("2026-11-16T00:00:00Z");
+        var settings = Settings(spinics);
+        settings["Harvester:Cache:IndexTtlMinutes"] = "0";
+        var (_, first) = await _run.RunAsync(settings);
+
+        var (code, second) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(first, second);
+        Assert.Equal(["maillist.html", "mail2.html", "mail3.html"], spinics.NotModified.ToArray());
+    }
+
+    [Fact]
     public async Task Harvest_EveryRequest_CarriesTheConfiguredUserAgent()
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(Week);

@@ -176,7 +176,25 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDi
         Assert.EndsWith("Happy eBPF hacking!\n", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Harvest_IndexIsNotAnArchivePage_Exits1NamingThePage()
+    {
+        await using var server = await FixtureServer.StartAsync(new NginxWelcome(), "/lists/netdev/");
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, _scratch.Environment(server.BaseUrl, null));
+
+        Assert.True(result.ExitCode == ExitCodes.NothingHarvested, result.ToString());
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(result.StderrLines, l => l.Contains("Nothing could be harvested", StringComparison.Ordinal));
+        Assert.Contains(server.BaseUrl.AbsoluteUri + "maillist.html: not an archive index page", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _scratch.Dispose();
+
+    private sealed class NginxWelcome : IFixtureSite
+    {
+        public string? Render(string fileName) => "<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>";
+    }
 
     /// <summary>The one listed message only mail-archive holds (expected.md; absent when mail-archive is down).</summary>
     private const string MailArchiveOnlyLine =

@@ -51,6 +51,17 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_WindowEndsBeforeItStarts_Exits2WithOneLine()
+    {
+        var result = await harvester.RunAsync(["--from", "2026-11-16", "--to", "2026-11-09"], _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null));
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("before it starts", line, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
     public async Task Harvest_UnknownFlag_Exits2WithUsage()
     {
         var result = await harvester.RunAsync(["--bogus"], _scratch.Environment(null, null));

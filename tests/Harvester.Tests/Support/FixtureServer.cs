@@ -48,6 +48,9 @@ public sealed class FixtureServer : IAsyncDisposable
     /// <summary>Serve index pages with an ETag and answer If-None-Match with 304, as a caching web server does.</summary>
     public bool IndexETags { get; set; }
 
+    /// <summary>Serve index pages with a Last-Modified date and answer If-Modified-Since with 304 (no ETag).</summary>
+    public DateTimeOffset? IndexLastModified { get; set; }
+
     /// <summary>Extra latency added to every response.</summary>
     public TimeSpan Latency { get; set; }
 
@@ -131,6 +134,17 @@ public sealed class FixtureServer : IAsyncDisposable
             var etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(page)))[..16] + "\"";
             context.Response.Headers.ETag = etag;
             if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                NotModified.Enqueue(fileName);
+                context.Response.StatusCode = 304;
+                return;
+            }
+        }
+
+        if (page is not null && IndexLastModified is { } modified && !fileName.StartsWith("msg", StringComparison.Ordinal))
+        {
+            context.Response.Headers.LastModified = modified.ToString("R");
+            if (DateTimeOffset.TryParse(context.Request.Headers.IfModifiedSince.ToString(), out var since) && since >= modified)
             {
                 NotModified.Enqueue(fileName);
                 context.Response.StatusCode = 304;

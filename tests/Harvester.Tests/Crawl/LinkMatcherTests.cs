@@ -1,0 +1,49 @@
+using Harvester.Crawl;
+using Harvester.Domain;
+using Harvester.Parse;
+
+namespace Harvester.Tests.Crawl;
+
+public class LinkMatcherTests
+{
+    private static MailMessage Known(string id, string subject, string author, string date) => new()
+    {
+        MessageId = id,
+        Subject = subject,
+        Author = author,
+        Date = DateTimeOffset.Parse(date),
+        Links = [new ArchiveLink("Spinics", new Uri($"https://www.spinics.net/lists/netdev/{id}.html"))],
+    };
+
+    private static IndexEntry Entry(string subject, string author, int year, int month, int day) =>
+        new("MailArchive", 1, new Uri("https://www.mail-archive.com/netdev@vger.kernel.org/msg1.html"), subject, author, new DateOnly(year, month, day));
+
+    [Fact]
+    public void Match_SameSubjectAuthorAndDay_IsTheKnownMessage()
+    {
+        var matcher = new LinkMatcher([Known("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T23:30:00Z")]);
+
+        Assert.Equal("a", matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev via B4 Relay", 2026, 11, 11))?.MessageId); // next day: sender's zone
+    }
+
+    [Fact]
+    public void Match_TwoKnownCandidates_IsNull_SoThePageIsFetched()
+    {
+        // An identical resend the same day: only the page's Message-ID can say which copy this entry is.
+        var matcher = new LinkMatcher([
+            Known("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z"),
+            Known("b", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T15:00:00Z"),
+        ]);
+
+        Assert.Null(matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev", 2026, 11, 10)));
+    }
+
+    [Fact]
+    public void Match_DayTooFarOrOtherAuthor_IsNull()
+    {
+        var matcher = new LinkMatcher([Known("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z")]);
+
+        Assert.Null(matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev", 2026, 11, 13)));
+        Assert.Null(matcher.Match(Entry("[PATCH bpf] bpf: fix x", "John Other", 2026, 11, 10)));
+    }
+}
