@@ -130,12 +130,12 @@ public sealed partial class ArchiveCrawler(
         var start = 0;
         if (!run.EndFound)
         {
-            if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
+            if (await DateOfAsync(candidates[^1], matcher, run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
             {
                 return false;
             }
 
-            start = await FirstBeforeAsync(candidates, run.Window.To, run, cancellationToken).ConfigureAwait(false);
+            start = await FirstBeforeAsync(candidates, run.Window.To, matcher, run, cancellationToken).ConfigureAwait(false);
             run.EndFound = true;
         }
 
@@ -145,13 +145,13 @@ public sealed partial class ArchiveCrawler(
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
-    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, LinkMatcher matcher, CrawlRun run, CancellationToken cancellationToken)
     {
         int low = 0, high = candidates.Count - 1;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            var date = await DateOfAsync(candidates[middle], run, cancellationToken).ConfigureAwait(false);
+            var date = await DateOfAsync(candidates[middle], matcher, run, cancellationToken).ConfigureAwait(false);
             if (date is null || date < end)
             {
                 high = middle;
@@ -165,8 +165,9 @@ public sealed partial class ArchiveCrawler(
         return low;
     }
 
-    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
-        (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false))?.Date;
+    /// <summary>An entry's date: from an earlier archive's copy when the entry matches one, else from its page.</summary>
+    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, LinkMatcher matcher, CrawlRun run, CancellationToken cancellationToken) =>
+        matcher.Match(entry)?.Date ?? (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false))?.Date;
 
     /// <summary>
     /// Takes entries in index order until <paramref name="stop"/> says so, keeping up to <c>lookahead</c> further reads

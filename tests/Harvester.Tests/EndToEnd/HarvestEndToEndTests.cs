@@ -185,6 +185,31 @@ public sealed partial class HarvestEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_MailArchivePreferred_SpinicsSecondFetchesOnlyWhatMailArchiveLacks()
+    {
+        await using var spinics = await FixtureServer.StartSpinicsAsync(Week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var settings = WeekSettings(spinics, mailArchive);
+        settings["Harvester:Output:PreferredArchives:0"] = "MailArchive";
+        settings["Harvester:Output:PreferredArchives:1"] = "Spinics";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        AssertNoSharedLinks(output);
+        // spinics' undated index is placed by dating its entries with mail-archive's copies: its own pages are read
+        // only for messages mail-archive lacks, or to date the entries around the window's start.
+        var window = new Harvester.Domain.HarvestWindow(DateTimeOffset.Parse("2026-11-09T00:00:00Z"), DateTimeOffset.Parse("2026-11-16T00:00:00Z"));
+        var fetched = spinics.Requests.Where(r => r.StartsWith("msg", StringComparison.Ordinal)).ToList();
+        Assert.All(fetched, page =>
+        {
+            var message = Week.Messages.Single(m => $"msg{m.SpinicsNumber}.html" == page);
+            Assert.True(message.MailArchiveNumber is null || !window.Contains(message.Date), page + " was fetched though mail-archive gave it");
+        });
+        Assert.Contains(mailArchive.BaseUrl.AbsoluteUri, output);
+    }
+
+    [Fact]
     public async Task Harvest_IndexEntryLinksOutsideTheArchive_IsNeitherFetchedNorLinked()
     {
         // A hostile mail-archive index whose entries point at another host: as the second archive its entries would
