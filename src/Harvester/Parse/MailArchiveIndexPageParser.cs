@@ -14,17 +14,8 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
     private static readonly string EntryXPath = $"//div[@id='indexcontent']//span[{HtmlText.HasClass("subject")}]/a[@href]";
     private static readonly string NextXPath = $"//span[{HtmlText.HasClass("nextpglink")}]/a[@href]";
 
-    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html)
-    {
-        try
-        {
-            return ParseCore(archive, pageUrl, html);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParseOutcome<IndexPage>.Fail("mail-archive index page could not be read: " + e.Message);
-        }
-    }
+    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html) =>
+        ParseOutcome<IndexPage>.Guard("mail-archive index page", () => ParseCore(archive, pageUrl, html));
 
     private static ParseOutcome<IndexPage> ParseCore(string archive, Uri pageUrl, string html)
     {

@@ -12,17 +12,8 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
 {
     private static readonly string HeadXPath = $"//div[{HtmlText.HasClass("msgHead")}]";
 
-    public ParseOutcome<MailMessage> Parse(FetchedPage page)
-    {
-        try
-        {
-            return ParseCore(page);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParseOutcome<MailMessage>.Fail("mail-archive message page could not be read: " + e.Message);
-        }
-    }
+    public ParseOutcome<MailMessage> Parse(FetchedPage page) =>
+        ParseOutcome<MailMessage>.Guard("mail-archive message page", () => ParseCore(page));
 
     private static ParseOutcome<MailMessage> ParseCore(FetchedPage page)
     {

@@ -23,6 +23,22 @@ public readonly record struct ParseOutcome<T>(T? Value, string? Error)
     public static ParseOutcome<T> Ok(T value) => new(value, null);
 
     public static ParseOutcome<T> Fail(string error) => new(null, error);
+
+    /// <summary>
+    /// Runs a parse over a stranger's page: whatever it throws (HtmlAgilityPack on broken markup, a bad date) becomes a
+    /// failure that names the page kind, so one bad page is reported and skipped, never the end of the run.
+    /// </summary>
+    public static ParseOutcome<T> Guard(string what, Func<ParseOutcome<T>> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Fail(what + " could not be read: " + e.Message);
+        }
+    }
 }
 
 /// <summary>Reads one archive's message page into a <see cref="MailMessage"/> with a single link.</summary>

@@ -10,17 +10,8 @@ namespace Harvester.Parse;
 /// </summary>
 public sealed class SpinicsIndexPageParser : IIndexPageParser
 {
-    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html)
-    {
-        try
-        {
-            return ParseCore(archive, pageUrl, html);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParseOutcome<IndexPage>.Fail("spinics index page could not be read: " + e.Message);
-        }
-    }
+    public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html) =>
+        ParseOutcome<IndexPage>.Guard("spinics index page", () => ParseCore(archive, pageUrl, html));
 
     private static ParseOutcome<IndexPage> ParseCore(string archive, Uri pageUrl, string html)
     {

@@ -9,17 +9,8 @@ namespace Harvester.Parse;
 /// </summary>
 public sealed class SpinicsMessagePageParser : IMessagePageParser
 {
-    public ParseOutcome<MailMessage> Parse(FetchedPage page)
-    {
-        try
-        {
-            return ParseCore(page);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return ParseOutcome<MailMessage>.Fail("spinics message page could not be read: " + e.Message);
-        }
-    }
+    public ParseOutcome<MailMessage> Parse(FetchedPage page) =>
+        ParseOutcome<MailMessage>.Guard("spinics message page", () => ParseCore(page));
 
     private static ParseOutcome<MailMessage> ParseCore(FetchedPage page)
     {
