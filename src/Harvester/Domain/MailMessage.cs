@@ -29,6 +29,13 @@ public sealed record MailMessage
     /// <summary>The plain-text body, entities decoded.</summary>
     public string Body { get; init; } = "";
 
+    /// <summary>
+    /// The page of the message this one replies to, as an archive's thread view shows it, for archives whose pages carry
+    /// no In-Reply-To (mail-archive's thread slice). Merge turns it into <see cref="InReplyTo"/> when that page's
+    /// message is known.
+    /// </summary>
+    public Uri? ParentLink { get; init; }
+
     /// <summary>Every archive page that holds this message.</summary>
     public required IReadOnlyList<ArchiveLink> Links { get; init; }
 

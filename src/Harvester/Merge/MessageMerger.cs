@@ -15,11 +15,35 @@ public sealed class MessageMerger
     {
         var extraLinks = linkMatches.ToLookup(m => Normalize(m.MessageId), m => m.Link, StringComparer.Ordinal);
         var replies = CountReplies(entries);
-        return copies
+        var merged = copies
             .GroupBy(m => Normalize(m.MessageId), StringComparer.Ordinal)
             .Select(g => Fold(g.Key, [.. g], extraLinks[g.Key], replies))
             .OrderBy(m => m.Date)
             .ThenBy(m => m.MessageId, StringComparer.Ordinal)
+            .ToList();
+        return ThreadByParentLinks(merged);
+    }
+
+    /// <summary>
+    /// A message known only from an archive without threading headers (mail-archive) but whose thread view names its
+    /// parent's page gets that parent as In-Reply-To, when the parent is one of the merged messages.
+    /// </summary>
+    private static List<MailMessage> ThreadByParentLinks(List<MailMessage> messages)
+    {
+        var byPage = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            foreach (var link in message.Links)
+            {
+                byPage.TryAdd(link.Url.AbsoluteUri, message.MessageId);
+            }
+        }
+
+        return messages.Select(m =>
+                m.InReplyTo is null && m.References.Count == 0 && m.ParentLink is { } parent
+                && byPage.TryGetValue(parent.AbsoluteUri, out var parentId) && parentId != m.MessageId
+                    ? m with { InReplyTo = parentId, References = [parentId] }
+                    : m)
             .ToList();
     }
 
@@ -43,6 +67,7 @@ public sealed class MessageMerger
         {
             MessageId = id,
             AuthorAddress = copies.Select(c => c.AuthorAddress).FirstOrDefault(a => a is not null),
+            ParentLink = copies.Select(c => c.ParentLink).FirstOrDefault(p => p is not null),
             Links = links,
             RepliesSeen = replies.GetValueOrDefault(title),
         };

@@ -59,7 +59,34 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
             Date = date,
             Body = bodyDiv is null ? "" : HtmlText.TidyBody(HtmlText.BlockText(BodyNodes(bodyDiv))),
             Links = [new ArchiveLink(page.Archive, page.Url)],
+            ParentLink = SliceParent(root, page.Url),
         });
+    }
+
+    /// <summary>
+    /// The parent in the thread slice: the current message (<c>li.tSliceCur</c>) sits in a <c>&lt;li&gt;&lt;ul&gt;</c>
+    /// wrapper that follows its parent's <c>li.icons-email</c> (replies go in the NEXT SIBLING wrapper, S3 msg18641;
+    /// sample mail-archive-sample-message.html: 2/3's parent is the cover msg302214). Null at the top of the slice.
+    /// </summary>
+    private static Uri? SliceParent(HtmlNode root, Uri pageUrl)
+    {
+        var current = root.SelectSingleNode($"//div[{HtmlText.HasClass("tSliceList")}]//li[{HtmlText.HasClass("tSliceCur")}]");
+        var wrapper = current?.ParentNode?.Name == "ul" && !current.ParentNode.GetClasses().Contains("icons") ? current.ParentNode.ParentNode : null;
+        if (wrapper?.Name != "li")
+        {
+            return null;
+        }
+
+        for (var sibling = wrapper.PreviousSibling; sibling is not null; sibling = sibling.PreviousSibling)
+        {
+            if (sibling.Name == "li" && sibling.GetClasses().Contains("icons-email"))
+            {
+                var href = sibling.SelectSingleNode(".//a[@href]")?.GetAttributeValue("href", "");
+                return MhonarcPage.TryNumber(href ?? "", out _) && Uri.TryCreate(pageUrl, HtmlText.Decode(href), out var parent) ? parent : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -25,6 +25,44 @@ public sealed class SingleArchiveTests : IDisposable
         Assert.Equal(ExpectedFromMailArchiveOnly(mailArchive), output);
     }
 
+    [Fact]
+    public async Task Harvest_MailArchiveOnly_ThreadSliceJoinsPartsSentLongAfterTheCover()
+    {
+        // Parts sent an hour after their cover: too far apart for the unthreaded rule (30 minutes), and mail-archive
+        // pages carry no In-Reply-To. The thread slice names each part's parent page, which is the cover's.
+        FixtureMessage Mail(string id, string subject, string at, string? parent) => new()
+        {
+            FileName = id + ".eml",
+            MessageId = id + "@example.org",
+            Subject = subject,
+            FromName = "Ines Okafor",
+            FromAddress = "ines.okafor@example.org",
+            Date = DateTimeOffset.Parse(at),
+            InReplyTo = parent,
+            References = parent is null ? [] : [parent],
+            Body = "bpf: a slow series.\n\nSigned-off-by: Ines Okafor <ines.okafor@example.org>\n",
+        };
+        var archive = FixtureArchive.FromMessages(
+            [
+                Mail("cover", "[PATCH bpf-next 0/2] bpf: Send a series slowly", "2026-11-10T10:00:00Z", null),
+                Mail("part1", "[PATCH bpf-next 1/2] bpf: First part", "2026-11-10T11:00:00Z", "cover@example.org"),
+                Mail("part2", "[PATCH bpf-next 2/2] bpf: Second part", "2026-11-10T11:01:00Z", "cover@example.org"),
+            ],
+            new FixtureArchiveSettings());
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(archive);
+        var settings = _run.Settings(null, mailArchive.BaseUrl);
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        var lines = output.Split('\n');
+        Assert.Single(lines, l => l.StartsWith("- Ines Okafor, [[PATCH bpf-next 0/2]", StringComparison.Ordinal) && !l.EndsWith("parts)", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("  - [[PATCH bpf-next ", StringComparison.Ordinal)));
+        Assert.Equal(1, lines.Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
+    }
+
     public void Dispose() => _run.Dispose();
 
     /// <summary>

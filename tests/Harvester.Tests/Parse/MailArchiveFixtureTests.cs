@@ -8,6 +8,17 @@ public sealed class MailArchiveFixtureTests
 {
     private static string MailArchive(string name) => Page("mail-archive", name);
 
+    [Theory]
+    [InlineData("message-2024-no-cloudflare.html", "msg302214.html")] // current message below its parent's li
+    [InlineData("message-slice-top.html", null)] // current message is the root of the slice
+    [InlineData("message-slice-empty.html", null)] // no relatives: an empty ul
+    public void Parse_ThreadSlice_ParentLinkIsTheLiBeforeTheWrapper(string fixture, string? parent)
+    {
+        var m = MailArchiveMessage(MailArchive(fixture));
+
+        Assert.Equal(parent is null ? null : new Uri(MailArchiveRoot, parent), m.ParentLink);
+    }
+
     [Fact]
     public void Parse_CloudflarePage_DecodesAddressesAndKeepsViaAuthor()
     {

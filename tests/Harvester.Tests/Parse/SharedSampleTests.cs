@@ -27,6 +27,15 @@ public sealed class SharedSampleTests
     }
 
     [Fact]
+    public void MailArchiveMessage_SharedSample_ParentLinkIsTheSlicesParent()
+    {
+        // 2/3 (tSliceCur) sits in the <li><ul> wrapper after the cover's li; 1/3 is a sibling, not the parent.
+        var m = MailArchiveMessage(SharedSample("mail-archive-sample-message.html"));
+
+        Assert.Equal(new Uri(MailArchiveRoot, "msg302214.html"), m.ParentLink);
+    }
+
+    [Fact]
     public void SpinicsIndex_SharedSample_ReadsEntriesInOrderAndNextPage()
     {
         var page = SpinicsIndex(SharedSample("spinics-sample-index.html"));
