@@ -37,7 +37,7 @@ public sealed partial class ArchiveCrawler
                 run.ReportRead(NumberUrl(number), DiagnosticLevel.Error, problem);
             }
 
-            if (read.Message is { } message && message.Date >= run.Window.To + Slack)
+            if (read.Message is { } message && OrderDate(message) >= run.Window.To + EndSlack)
             {
                 break;
             }
@@ -112,7 +112,7 @@ public sealed partial class ArchiveCrawler
             var read = await ReadOnceAsync(NumberUrl(n), run, cancellationToken).ConfigureAwait(false);
             if (read.Message is { } message)
             {
-                return new NumberProbe(n, message.Date < run.Window.From - Slack, null);
+                return new NumberProbe(n, OrderDate(message) < run.Window.From - Slack, null);
             }
 
             if (!read.IsGap)

@@ -28,14 +28,15 @@ public sealed partial class ArchiveCrawler
     {
         if (!run.Reads.TryGetValue(url, out var read))
         {
-            read = FetchMessageAsync(url, run, cancellationToken);
+            // Whether a read is an edge-day read is known when it starts (a read-ahead may finish after the walk moved on).
+            read = FetchMessageAsync(url, run, run.WalkingDatedIndex, cancellationToken);
             run.Reads[url] = read;
         }
 
         return read;
     }
 
-    private async Task<MessageRead> FetchMessageAsync(Uri url, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<MessageRead> FetchMessageAsync(Uri url, CrawlRun run, bool edgeDay, CancellationToken cancellationToken)
     {
         var fetched = await fetcher.FetchAsync(url, PageKind.Message, cancellationToken).ConfigureAwait(false);
         if (!fetched.Ok)
@@ -57,7 +58,7 @@ public sealed partial class ArchiveCrawler
         }
         else
         {
-            run.CountOutsideRead();
+            run.CountOutsideRead(edgeDay);
             run.KeepOutside(outcome.Value);
         }
 

@@ -23,19 +23,33 @@ public sealed partial class ArchiveCrawler(
     /// Received time, so the order is not exact: archive-html/spinics.md §2.2).</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long after it was sent a mail may be filed (held for moderation, a slow relay): pages filed up to this long
+    /// after the window's end are still read, since their Date may lie inside it (fixture week-2026-11/310).
+    /// </summary>
+    private static readonly TimeSpan EndSlack = TimeSpan.FromDays(1);
+
     public string Archive => fetcher.Archive;
 
     public async Task<ArchiveCrawl> CrawlAsync(CrawlRequest request, CancellationToken cancellationToken)
     {
         var run = new CrawlRun(fetcher.Archive, request);
-        var matcher = new LinkMatcher(request.Known);
+        var matcher = new LinkMatcher(request.Known, request.KnownOutside);
         var seen = new HashSet<long>();
         long? lowest = null;
         var reachedStart = false;
         Uri? pageUrl = fetcher.Resolve("maillist.html");
         DateTimeOffset? previousPageAsOf = null;
+        var visited = new HashSet<Uri>();
         while (pageUrl is not null && !reachedStart)
         {
+            if (!visited.Add(pageUrl))
+            {
+                // A "Next Page" link back to a page already read (a broken or hostile index) would loop for ever.
+                run.Report(DiagnosticLevel.Warning, pageUrl, "index pages link back to a page already read; walk stopped");
+                break;
+            }
+
             var (index, asOf) = await ReadIndexAsync(pageUrl, previousPageAsOf, run, cancellationToken).ConfigureAwait(false);
             previousPageAsOf = asOf;
             if (index is null)
@@ -130,28 +144,28 @@ public sealed partial class ArchiveCrawler(
         var start = 0;
         if (!run.EndFound)
         {
-            if (await DateOfAsync(candidates[^1], matcher, run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To)
+            if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To + EndSlack)
             {
                 return false;
             }
 
-            start = await FirstBeforeAsync(candidates, run.Window.To, matcher, run, cancellationToken).ConfigureAwait(false);
+            start = await FirstBeforeAsync(candidates, run.Window.To + EndSlack, run, cancellationToken).ConfigureAwait(false);
             run.EndFound = true;
         }
 
         run.Entries.AddRange(entries.SkipWhile(e => e != candidates[start]));
         return await TakeInOrderAsync(
-            candidates[start..], run, matcher, needed: _ => true, stop: m => m is not null && m.Date < run.Window.From - Slack, cancellationToken).ConfigureAwait(false);
+            candidates[start..], run, matcher, needed: _ => true, stop: m => m is not null && OrderDate(m) < run.Window.From - Slack, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
-    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, LinkMatcher matcher, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, CancellationToken cancellationToken)
     {
         int low = 0, high = candidates.Count - 1;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            var date = await DateOfAsync(candidates[middle], matcher, run, cancellationToken).ConfigureAwait(false);
+            var date = await DateOfAsync(candidates[middle], run, cancellationToken).ConfigureAwait(false);
             if (date is null || date < end)
             {
                 high = middle;
@@ -165,9 +179,16 @@ public sealed partial class ArchiveCrawler(
         return low;
     }
 
-    /// <summary>An entry's date: from an earlier archive's copy when the entry matches one, else from its page.</summary>
-    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, LinkMatcher matcher, CrawlRun run, CancellationToken cancellationToken) =>
-        matcher.Match(entry)?.Date ?? (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false))?.Date;
+    /// <summary>The date an undated entry is sorted by in its index: read from its page.</summary>
+    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
+        (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false)) is { } message ? OrderDate(message) : null;
+
+    /// <summary>
+    /// The date an archive orders its index by: spinics' X-Date (the first Received header's, spinics.md §2.2) when the
+    /// page has it, else the Date. A delayed or mis-dated mail keeps its index place, so the walk is steered by this
+    /// date; whether a message lies in the window is decided by its Date.
+    /// </summary>
+    private static DateTimeOffset OrderDate(MailMessage message) => message.ArchivedAt ?? message.Date;
 
     /// <summary>
     /// Takes entries in index order until <paramref name="stop"/> says so, keeping up to <c>lookahead</c> further reads
@@ -180,7 +201,7 @@ public sealed partial class ArchiveCrawler(
         {
             foreach (var next in entries.Skip(i + 1).Take(lookahead))
             {
-                if (CandidateRules.IsCandidate(next) && matcher.Match(next) is null)
+                if (CandidateRules.IsCandidate(next) && matcher.Match(next, needed(next)) is null)
                 {
                     _ = ReadOnceAsync(next.Url, run, cancellationToken);
                 }
@@ -203,7 +224,7 @@ public sealed partial class ArchiveCrawler(
             return null;
         }
 
-        if (matcher.Match(entry) is { } known)
+        if (matcher.Match(entry, needed) is { } known)
         {
             run.LinkMatches.Add(new LinkMatch(known.MessageId, new ArchiveLink(Archive, entry.Url)));
             stats.CountSaved();

@@ -58,9 +58,9 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
         }
     }
 
-    public void CountOutsideRead()
+    public void CountOutsideRead(bool edgeDay)
     {
-        if (WalkingDatedIndex)
+        if (edgeDay)
         {
             Interlocked.Increment(ref _edgeReads);
         }

@@ -3,8 +3,11 @@ using Harvester.Parse;
 
 namespace Harvester.Crawl;
 
-/// <summary>What Crawl is asked for: the window, and the messages earlier archives already gave (to save requests).</summary>
-public sealed record CrawlRequest(HarvestWindow Window, IReadOnlyList<MailMessage> Known);
+/// <summary>
+/// What Crawl is asked for: the window, and the messages earlier archives already read, in the window and outside it
+/// (to save requests).
+/// </summary>
+public sealed record CrawlRequest(HarvestWindow Window, IReadOnlyList<MailMessage> Known, IReadOnlyList<MailMessage>? KnownOutside = null);
 
 /// <summary>An index entry of this archive that matched an already known message: its link, got without a fetch.</summary>
 public sealed record LinkMatch(string MessageId, ArchiveLink Link);

@@ -20,6 +20,12 @@ public sealed record MailMessage
 
     public required DateTimeOffset Date { get; init; }
 
+    /// <summary>
+    /// When the archive filed it, where the page says so apart from the Date (spinics' X-Date comment: the first
+    /// Received header's date, spinics.md §2.2). The archive orders its date index by it; null otherwise.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; init; }
+
     /// <summary>The In-Reply-To id, without brackets, or null.</summary>
     public string? InReplyTo { get; init; }
 

@@ -61,13 +61,14 @@ public sealed partial class HarvestPipeline(
     {
         var crawls = new List<ArchiveCrawl>();
         var known = new List<MailMessage>();
+        var knownOutside = new List<MailMessage>();
         foreach (var crawler in crawlers)
         {
             LogCrawling(logger, crawler.Archive, window.From, window.To);
-            var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known]), cancellationToken).ConfigureAwait(false);
+            var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known], [.. knownOutside]), cancellationToken).ConfigureAwait(false);
             crawls.Add(crawl);
             known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
-            known.AddRange(crawl.OutsideWindow); // a later archive's entry for one of these needs no fetch either
+            knownOutside.AddRange(crawl.OutsideWindow); // an edge-day entry for one of these needs no fetch either
         }
 
         return crawls;

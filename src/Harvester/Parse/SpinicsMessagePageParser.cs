@@ -53,6 +53,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
             Author = from.AuthorOrLocalPart,
             AuthorAddress = from.Address is { } a && !FromHeaderParser.IsMasked(a) ? a : null,
             Date = date,
+            ArchivedAt = MailDate.TryParse(MhonarcPage.First(comments, "Date"), out var filed) ? filed : null,
             InReplyTo = PickInReplyTo(references, header["In-reply-to"]),
             References = references,
             Body = body is null ? "" : HtmlText.TidyBody(HtmlText.BlockText(HtmlText.Load(body).DocumentNode.ChildNodes)),

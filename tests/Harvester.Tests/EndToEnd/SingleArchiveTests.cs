@@ -63,6 +63,47 @@ public sealed class SingleArchiveTests : IDisposable
         Assert.Equal(1, lines.Count(l => l.StartsWith("- ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Harvest_MailsFiledLongAfterTheyWereSent_NeitherStopTheWalkNorGetLost()
+    {
+        // spinics orders its index by the time a mail was filed (X-Date, the Received time), not by its Date.
+        // B says 5 November but was filed on the 12th, among the window's mails: the walk must not stop at it.
+        // F was sent just before the window's end and filed ten hours later: it still belongs to the window.
+        FixtureMessage Mail(string id, string subject, string sent, string? filed = null) => new()
+        {
+            FileName = id + ".eml",
+            MessageId = id + "@example.org",
+            Subject = subject,
+            FromName = "Ines Okafor",
+            FromAddress = "ines.okafor@example.org",
+            Date = DateTimeOffset.Parse(sent),
+            Received = filed is null ? null : DateTimeOffset.Parse(filed),
+            Body = "A change.\n\nSigned-off-by: Ines Okafor <ines.okafor@example.org>\n",
+        };
+        var archive = FixtureArchive.FromMessages(
+            [
+                Mail("e", "[PATCH net] e: old fix", "2026-11-01T10:00:00Z"),
+                Mail("d", "[PATCH bpf] bpf: Fix d", "2026-11-10T10:00:00Z"),
+                Mail("c", "[PATCH bpf] bpf: Fix c", "2026-11-11T10:00:00Z"),
+                Mail("b", "[PATCH net] b: a mail held for a week", "2026-11-05T10:00:00Z", "2026-11-12T09:00:00Z"),
+                Mail("a", "[PATCH net] a: another fix", "2026-11-12T10:00:00Z"),
+                Mail("f", "[PATCH bpf] bpf: Fix f", "2026-11-15T22:00:00Z", "2026-11-16T08:00:00Z"),
+                Mail("g", "[PATCH net] g: after the window", "2026-11-17T10:00:00Z"),
+            ],
+            new FixtureArchiveSettings());
+        await using var spinics = await FixtureServer.StartSpinicsAsync(archive);
+        var settings = _run.Settings(spinics.BaseUrl, null);
+        settings["Harvester:Run:From"] = "2026-11-09";
+        settings["Harvester:Run:To"] = "2026-11-16";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(
+            ["[PATCH bpf] bpf: Fix d", "[PATCH bpf] bpf: Fix c", "[PATCH bpf] bpf: Fix f"],
+            output.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("[[", StringComparison.Ordinal) + 1)..l.IndexOf("](", StringComparison.Ordinal)]));
+    }
+
     public void Dispose() => _run.Dispose();
 
     /// <summary>

@@ -6,10 +6,11 @@ namespace Harvester.Tests.Support.Sites;
 /// </summary>
 public abstract class FixtureSite : IFixtureSite
 {
-    protected FixtureSite(FixtureArchive archive, Func<FixtureMessage, long?> number, int pageSize, int? indexLimit)
+    /// <param name="filed">The date the site orders its date index by (spinics: the Received time, spinics.md §2.2).</param>
+    protected FixtureSite(FixtureArchive archive, Func<FixtureMessage, long?> number, int pageSize, int? indexLimit, Func<FixtureMessage, DateTimeOffset> filed)
     {
         this.archive = archive;
-        byDate = [.. archive.Messages.Where(m => number(m) is not null).OrderBy(m => m.Date).ThenBy(number)];
+        byDate = [.. archive.Messages.Where(m => number(m) is not null).OrderBy(filed).ThenBy(number)];
         byNumber = byDate.ToDictionary(m => number(m)!.Value);
         byId = byDate.GroupBy(m => m.MessageId).ToDictionary(g => g.Key, g => g.First());
         PageSize = Math.Max(1, pageSize);

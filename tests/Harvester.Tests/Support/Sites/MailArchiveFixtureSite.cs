@@ -10,7 +10,7 @@ namespace Harvester.Tests.Support.Sites;
 /// <c>MailArchiveNumber</c> are absent.
 /// </summary>
 public sealed partial class MailArchiveFixtureSite(FixtureArchive archive)
-    : FixtureSite(archive, m => m.MailArchiveNumber, archive.Settings.MailArchivePageSize, archive.Settings.MailArchiveIndexLimit)
+    : FixtureSite(archive, m => m.MailArchiveNumber, archive.Settings.MailArchivePageSize, archive.Settings.MailArchiveIndexLimit, m => m.Date)
 {
     private const string List = "netdev@vger.kernel.org";
 

@@ -10,7 +10,7 @@ namespace Harvester.Tests.Support.Sites;
 /// first, and <c>msg%05d.html</c> message pages. Messages without a <c>SpinicsNumber</c> are absent.
 /// </summary>
 public sealed partial class SpinicsFixtureSite(FixtureArchive archive)
-    : FixtureSite(archive, m => m.SpinicsNumber, archive.Settings.SpinicsPageSize, archive.Settings.SpinicsIndexLimit)
+    : FixtureSite(archive, m => m.SpinicsNumber, archive.Settings.SpinicsPageSize, archive.Settings.SpinicsIndexLimit, m => m.Received ?? m.Date)
 {
     protected override string RenderIndex(int page)
     {
