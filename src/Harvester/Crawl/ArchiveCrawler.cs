@@ -78,7 +78,7 @@ public sealed partial class ArchiveCrawler(
         }
 
         var result = await run.ToResultAsync().ConfigureAwait(false);
-        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Probes);
+        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Probes, result.EdgeReads);
         return result;
     }
 
@@ -234,8 +234,8 @@ public sealed partial class ArchiveCrawler(
         return await ReadMessageAsync(entry.Url, run, needed, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes")]
-    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes);
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes, {EdgeReads} edge-day reads")]
+    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes, int edgeReads);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Archive}: the index does not reach back to the window; probing message numbers below {Lowest}")]
     private static partial void LogNumberWalk(ILogger logger, string archive, long lowest);

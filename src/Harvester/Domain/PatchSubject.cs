@@ -46,7 +46,4 @@ public sealed record PatchSubject
 
     /// <summary>A cover letter: index 0 with a stated counter.</summary>
     public bool IsCoverLetter => CountersStated && Index == 0;
-
-    public bool HasPrefix(string prefix) =>
-        Prefixes.Any(p => string.Equals(p, prefix, StringComparison.OrdinalIgnoreCase));
 }

@@ -85,12 +85,10 @@ public sealed partial class HarvestWorker(
     private string Render(HarvestReport report, RunOptions run)
     {
         var output = options.Value.Output;
-        if (run.Format == "json")
-        {
-            return new JsonRenderer(output).Render(report);
-        }
-
-        return run.Draft ? new DraftRenderer(output).Render(report) : new MarkdownRenderer(output).Render(report);
+        IReportRenderer renderer = run.Format == "json" ? new JsonRenderer(output)
+            : run.Draft ? new DraftRenderer(output)
+            : new MarkdownRenderer(output);
+        return renderer.Render(report);
     }
 
     private static void Write(string text, RunOptions run)

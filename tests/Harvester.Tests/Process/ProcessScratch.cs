@@ -33,22 +33,16 @@ public sealed class ProcessScratch : IDisposable
 
     public string File(string name) => Path.Combine(Folder, name);
 
-    /// <summary>Fast loopback settings (as <see cref="HarvestRun.Settings"/>); a null server is a disabled archive.</summary>
-    public Dictionary<string, string> Environment(Uri? spinics, Uri? mailArchive) => new()
+    /// <summary>
+    /// <see cref="HarvestRun.Loopback"/> as environment variables (one retry: the dead-host cases stay quick); a null
+    /// server is a disabled archive.
+    /// </summary>
+    public Dictionary<string, string> Environment(Uri? spinics, Uri? mailArchive)
     {
-        ["Harvester__Archives__Spinics__BaseUrl"] = spinics?.AbsoluteUri ?? "http://127.0.0.1:9/lists/netdev/",
-        ["Harvester__Archives__Spinics__Enabled"] = (spinics is not null).ToString(),
-        ["Harvester__Archives__MailArchive__BaseUrl"] = mailArchive?.AbsoluteUri ?? "http://127.0.0.1:9/netdev@vger.kernel.org/",
-        ["Harvester__Archives__MailArchive__Enabled"] = (mailArchive is not null).ToString(),
-        ["Harvester__Http__RequestsPerSecond"] = "1000",
-        ["Harvester__Http__MaxConcurrency"] = "2",
-        ["Harvester__Http__RetryBaseDelayMs"] = "20",
-        ["Harvester__Http__MaxRetries"] = "1",
-        ["Harvester__Http__AttemptTimeoutSeconds"] = "2",
-        ["Harvester__Http__TotalTimeoutSeconds"] = "20",
-        ["Harvester__Cache__Path"] = CachePath,
-        ["Harvester__Run__StatePath"] = StatePath,
-    };
+        var settings = HarvestRun.Loopback(spinics, mailArchive, CachePath, StatePath);
+        settings["Harvester:Http:MaxRetries"] = "1";
+        return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+    }
 
     /// <summary>expected.md with the real sites' URLs swapped for the fixture servers'.</summary>
     public static string Expected(FixtureServer spinics, FixtureServer? mailArchive) =>

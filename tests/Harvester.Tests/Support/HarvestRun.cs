@@ -21,8 +21,20 @@ public sealed class HarvestRun : IDisposable
 
     public string StatePath => Path.Combine(Folder, "state.json");
 
-    /// <summary>Settings for fast, deterministic runs against loopback servers.</summary>
-    public Dictionary<string, string?> Settings(Uri? spinics, Uri? mailArchive) => new()
+    /// <summary>Settings for fast, deterministic runs against loopback servers, writing to this run's output file.</summary>
+    public Dictionary<string, string?> Settings(Uri? spinics, Uri? mailArchive)
+    {
+        var settings = Loopback(spinics, mailArchive, CachePath, StatePath);
+        settings["Harvester:Run:Out"] = OutputPath;
+        settings["Serilog:MinimumLevel:Default"] = "Warning";
+        return settings;
+    }
+
+    /// <summary>
+    /// What every run against the fixture servers needs, in-process or as a process: both archives (a null server is a
+    /// disabled archive), a fast rate, short retries and timeouts, and its own cache and state.
+    /// </summary>
+    public static Dictionary<string, string?> Loopback(Uri? spinics, Uri? mailArchive, string cachePath, string statePath) => new()
     {
         ["Harvester:Archives:Spinics:BaseUrl"] = spinics?.AbsoluteUri ?? "http://127.0.0.1:9/lists/netdev/",
         ["Harvester:Archives:Spinics:Enabled"] = (spinics is not null).ToString(),
@@ -34,10 +46,8 @@ public sealed class HarvestRun : IDisposable
         ["Harvester:Http:MaxRetries"] = "3",
         ["Harvester:Http:AttemptTimeoutSeconds"] = "2",
         ["Harvester:Http:TotalTimeoutSeconds"] = "20",
-        ["Harvester:Cache:Path"] = CachePath,
-        ["Harvester:Run:StatePath"] = StatePath,
-        ["Harvester:Run:Out"] = OutputPath,
-        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Harvester:Cache:Path"] = cachePath,
+        ["Harvester:Run:StatePath"] = statePath,
     };
 
     public async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string?> settings)
