@@ -8,8 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Harvester.Hosting;
 
-/// <summary>What a harvest gave: the report to render, and whether any archive failed whole.</summary>
-public sealed record HarvestResult(HarvestReport Report, int ArchivesFailed, int ArchivesTotal);
+/// <summary>What a harvest gave: the report to render, and the archives that failed whole (nothing usable read).</summary>
+public sealed record HarvestResult(HarvestReport Report, IReadOnlyList<string> FailedArchives, int ArchivesTotal)
+{
+    public int ArchivesFailed => FailedArchives.Count;
+}
 
 /// <summary>The whole harvest, read top to bottom: Crawl → Parse → Merge → Group → Filter (Render is the caller's).</summary>
 public sealed partial class HarvestPipeline(
@@ -53,7 +56,7 @@ public sealed partial class HarvestPipeline(
             },
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
-        return new HarvestResult(report, crawls.Count(c => c.Failed), crawls.Count);
+        return new HarvestResult(report, [.. crawls.Where(c => c.Failed).Select(c => c.Archive)], crawls.Count);
     }
 
     /// <summary>Archives in configured order; each later one is told what the earlier ones gave, to save requests.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Harvester.Render;
 
@@ -50,5 +51,6 @@ public sealed class OutputOptions
     public string IrrelevantMark { get; set; } = "not BPF/XDP";
 
     /// <summary>Settings of the <c>--draft</c> issue skeleton.</summary>
+    [ValidateObjectMembers]
     public DraftOptions Draft { get; set; } = new();
 }
