@@ -23,7 +23,8 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
         var root = doc.DocumentNode;
         if (root.SelectSingleNode("//div[@id='indexcontent']") is null)
         {
-            return ParseOutcome<IndexPage>.Fail("no div#indexcontent: not a mail-archive index page");
+            // The list moved out of (or the id renamed from) div#indexcontent: drift (Parse/LayoutDriftTests).
+            return ParseOutcome<IndexPage>.MissingFields("no div#indexcontent", [PageFields.Entries]);
         }
 
         var entries = new List<IndexEntry>();
@@ -43,6 +44,12 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
                 : (DateOnly?)null;
             var sender = HtmlText.InlineText(Sibling(span, previous: false, "sender"));
             entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), HtmlText.InlineText(a), sender, day));
+        }
+
+        if (entries.Count == 0)
+        {
+            // A live list's date index is never empty: a renamed span.subject looks like this (layout drift).
+            return ParseOutcome<IndexPage>.MissingFields("mail-archive index page", [PageFields.Entries]);
         }
 
         var next = HtmlText.Decode(root.SelectSingleNode(NextXPath)?.GetAttributeValue("href", ""));

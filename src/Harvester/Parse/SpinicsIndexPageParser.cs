@@ -38,9 +38,12 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         }
 
         var nav = PageLinks(doc);
-        if (entries.Count == 0 && !nav.Marker)
+        if (entries.Count == 0)
         {
-            return ParseOutcome<IndexPage>.Fail("no MHonArc index entries and no Next/Prev Page marker: not an archive index");
+            // A date index of a live list is never empty: zero entries is a moved or renamed list (layout drift,
+            // issue 16; fixture site SpinicsFixtureSite with a changed layout, Parse/LayoutDriftTests).
+            return ParseOutcome<IndexPage>.MissingFields(
+                nav.Marker ? "spinics index page" : "no MHonArc index entries and no Next/Prev Page marker (not an archive index)", nav.Marker ? [PageFields.Entries] : [PageFields.Entries, PageFields.NextPage]);
         }
 
         return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nav.Next is null ? null : new Uri(pageUrl, nav.Next)));
