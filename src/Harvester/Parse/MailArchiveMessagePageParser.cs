@@ -10,6 +10,9 @@ namespace Harvester.Parse;
 /// </summary>
 public sealed class MailArchiveMessagePageParser : IMessagePageParser
 {
+    /// <summary>Marks of mail-archive's message template besides the head and body (mail-archive.md): drift keeps them.</summary>
+    private static readonly string[] Template = ["<!--X-Body-of-Message-->", "tSliceList", "msgButtons", "/mailto.php"];
+
     private static readonly string HeadXPath = $"//div[{HtmlText.HasClass("msgHead")}]";
 
     public ParseOutcome<MailMessage> Parse(FetchedPage page) =>
@@ -21,6 +24,11 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
         var root = doc.DocumentNode;
         var head = root.SelectSingleNode(HeadXPath);
         var bodyDiv = root.SelectSingleNode($"//div[{HtmlText.HasClass("msgBody")}]");
+        if (head is null && bodyDiv is null && !Template.Any(t => page.Html.Contains(t, StringComparison.Ordinal)))
+        {
+            return ParseOutcome<MailMessage>.Fail("no div.msgHead and no div.msgBody: not a mail-archive message page");
+        }
+
         if (head is null && bodyDiv is null)
         {
             // A renamed msgHead/msgBody class looks like this: every field is missing (Parse/LayoutDriftTests).

@@ -18,6 +18,11 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         var comments = MhonarcPage.XComments(html);
         var doc = HtmlText.Load(html);
         var header = SpinicsVisibleHeader.Read(html, doc);
+        if (comments.Count == 0 && header.IsEmpty && !html.Contains("<!-- MHonArc", StringComparison.Ordinal) && !html.Contains("<!--X-", StringComparison.Ordinal))
+        {
+            return ParseOutcome<MailMessage>.Fail("no MHonArc X- comments and no visible header: not a spinics message page");
+        }
+
         if (comments.Count == 0 && header.IsEmpty)
         {
             // Renamed markers and labels look exactly like this (fixture site SpinicsFixtureSite with a changed
