@@ -13,7 +13,7 @@ public static class HarvesterCli
 {
     public const string Description =
         "Harvester: crawls the netdev list archives for a date window and prints the BPF/XDP \"Patches\" section of the newsletter (Markdown on stdout, logs on stderr).\n" +
-        "Exit codes: 0 done; 1 nothing could be harvested; 2 bad usage or configuration; 3 output written but some pages failed.";
+        "Exit codes: 0 done; 1 nothing could be harvested; 2 bad usage or configuration; 3 output written but some pages failed; 4 an archive's page layout seems to have changed.";
 
     public static RootCommand Build()
     {

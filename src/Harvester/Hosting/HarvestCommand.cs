@@ -60,9 +60,19 @@ public sealed partial class HarvestCommand(
         }
 
         var result = await pipeline.RunAsync(window!, options.Value.Output.ListAll, run.Explain, cancellationToken).ConfigureAwait(false);
+        foreach (var drift in result.Drifts)
+        {
+            LogDrift(logger, drift.Describe());
+        }
+
         var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).ToList();
         if (result.ArchivesFailed == result.ArchivesTotal || (result.Report.Stats.Messages == 0 && errors.Count > 0))
         {
+            if (result.Drifts.Count > 0)
+            {
+                return ExitCodes.LayoutChanged; // never a "no patches" section built from a drifted archive
+            }
+
             // Nothing was read, so nothing may be said about the window ("no patches" would be false): no output, no
             // draft change, no state change. Each error with its page, so the line says which archive failed.
             LogNothing(logger, errors.Count, string.Join("; ", errors.Take(3).Select(d => d.Url is null ? d.Message : $"{d.Url}: {d.Message}")));
@@ -72,7 +82,7 @@ public sealed partial class HarvestCommand(
         var issue = options.Value.Output.Draft.IssueNumber ?? (recorded?.IssueNumber ?? 0) + 1;
         var text = Render(result.Report, run, issue);
         cancellationToken.ThrowIfCancellationRequested(); // never write output or state for a stopped run
-        foreach (var diagnostic in errors)
+        foreach (var diagnostic in errors.Where(d => !result.Drifts.Any(x => x.Describe() == d.Message)))
         {
             LogMissing(logger, diagnostic.Url, diagnostic.Message);
         }
@@ -82,6 +92,11 @@ public sealed partial class HarvestCommand(
         {
             LogWriteFailed(logger, output.Path!, writeError);
             return ExitCodes.NothingHarvested;
+        }
+
+        if (result.Drifts.Count > 0)
+        {
+            return ExitCodes.LayoutChanged;
         }
 
         if (partial)
@@ -122,6 +137,9 @@ public sealed partial class HarvestCommand(
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "No state at {StatePath} yet: starting {Days} days back, at {From:u}")]
     private static partial void LogNoState(ILogger logger, string statePath, int days, DateTimeOffset from);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Layout drift: {Problem}")]
+    private static partial void LogDrift(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "Page cache: {CachePath}; state: {StatePath}")]
     private static partial void LogWhere(ILogger logger, string cachePath, string statePath);

@@ -8,10 +8,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Harvester.Hosting;
 
-/// <summary>What a harvest gave: the report to render, and the archives that failed whole (nothing usable read).</summary>
+/// <summary>
+/// What a harvest gave: the report to render, the archives that failed whole (nothing usable read), and the archives
+/// stopped because their layout seems to have changed (among <see cref="FailedArchives"/>; nothing of theirs is in the
+/// report).
+/// </summary>
 public sealed record HarvestResult(HarvestReport Report, IReadOnlyList<string> FailedArchives, int ArchivesTotal)
 {
     public int ArchivesFailed => FailedArchives.Count;
+
+    public IReadOnlyList<LayoutDrift> Drifts { get; init; } = [];
 }
 
 /// <summary>The whole harvest, read top to bottom: Crawl → Parse → Merge → Group → Filter (Render is the caller's).</summary>
@@ -29,6 +35,8 @@ public sealed partial class HarvestPipeline(
         var diagnostics = new List<Diagnostic>();
         var crawls = await CrawlAsync(window, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // reads still in flight swallow it; a stopped run renders nothing
+        var drifts = crawls.Select(c => reader.DriftOf(c.Archive)).OfType<LayoutDrift>().ToList();
+        crawls = [.. crawls.Select(c => reader.DriftOf(c.Archive) is { } drift ? Drifted(c, drift) : c)];
         diagnostics.AddRange(crawls.SelectMany(c => c.Diagnostics));
 
         var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);
@@ -56,8 +64,22 @@ public sealed partial class HarvestPipeline(
             },
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
-        return new HarvestResult(report, [.. crawls.Where(c => c.Failed).Select(c => c.Archive)], crawls.Count);
+        return new HarvestResult(report, [.. crawls.Where(c => c.Failed).Select(c => c.Archive)], crawls.Count) { Drifts = drifts };
     }
+
+    /// <summary>
+    /// A drifted archive gives nothing: no message, entry or link of it reaches the report (a page read under a changed
+    /// layout is no reading), and its one error replaces the per-page ones (EndToEnd/LayoutDriftRunTests).
+    /// </summary>
+    private static ArchiveCrawl Drifted(ArchiveCrawl crawl, LayoutDrift drift) => crawl with
+    {
+        MessagePages = [],
+        Entries = [],
+        LinkMatches = [],
+        OutsideWindow = [],
+        Diagnostics = [new Diagnostic(DiagnosticLevel.Error, drift.Example.AbsoluteUri, drift.Describe())],
+        Failed = true,
+    };
 
     /// <summary>Archives in configured order; each later one is told what the earlier ones gave, to save requests.</summary>
     private async Task<List<ArchiveCrawl>> CrawlAsync(HarvestWindow window, CancellationToken cancellationToken)
@@ -70,6 +92,11 @@ public sealed partial class HarvestPipeline(
             LogCrawling(logger, crawler.Archive, window.From, window.To);
             var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known], [.. knownOutside]), cancellationToken).ConfigureAwait(false);
             crawls.Add(crawl);
+            if (reader.DriftOf(crawler.Archive) is not null)
+            {
+                continue; // a later archive must fetch what a drifted one seemed to give, not link to it
+            }
+
             known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
             knownOutside.AddRange(crawl.OutsideWindow); // an edge-day entry for one of these needs no fetch either
         }

@@ -1,6 +1,7 @@
 using Harvester.Crawl;
 using Harvester.Filter;
 using Harvester.Group;
+using Harvester.Parse;
 using Harvester.Render;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,10 @@ public sealed class HarvesterOptions
 
     [ValidateObjectMembers]
     public CacheOptions Cache { get; set; } = new();
+
+    /// <summary>When pages lacking required fields stop an archive as layout drift (<c>Harvester:Drift</c>).</summary>
+    [ValidateObjectMembers]
+    public DriftOptions Drift { get; set; } = new();
 
     [ValidateObjectMembers]
     public GroupOptions Group { get; set; } = new();
