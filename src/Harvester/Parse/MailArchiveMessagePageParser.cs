@@ -40,7 +40,7 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
         }
 
         var dateNode = head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]/a") ?? head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]");
-        if (!MailDate.TryParse(HtmlText.InlineText(dateNode), out var date))
+        if (!MailHeaders.TryParseDate(HtmlText.InlineText(dateNode), out var date))
         {
             return ParseOutcome<MailMessage>.Fail("no readable date in span.date");
         }
