@@ -244,7 +244,7 @@ public sealed partial class ArchiveCrawler(
         return await ReadMessageAsync(entry.Url, run, needed, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes, {EdgeReads} edge-day reads")]
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} index entries near the window, {LinkMatches} messages linked without downloading them (already read from another archive), {Probes} pages read only to learn their date, {EdgeReads} pages read that turned out to lie just outside the window")]
     private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes, int edgeReads);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Archive}: the index does not reach back to the window; probing message numbers below {Lowest}")]

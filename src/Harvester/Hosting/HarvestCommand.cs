@@ -16,6 +16,9 @@ public sealed partial class HarvestCommand(
     TimeProvider time,
     ILogger<HarvestCommand> logger) : IHarvesterCommand
 {
+    /// <summary>How many unread pages "Nothing could be harvested" lists below itself.</summary>
+    private const int MaxListed = 5;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -75,7 +78,17 @@ public sealed partial class HarvestCommand(
 
             // Nothing was read, so nothing may be said about the window ("no patches" would be false): no output, no
             // draft change, no state change. Each error with its page, so the line says which archive failed.
-            LogNothing(logger, errors.Count, string.Join("; ", errors.Take(3).Select(d => d.Url is null ? d.Message : $"{d.Url}: {d.Message}")));
+            LogNothing(logger, errors.Count);
+            foreach (var diagnostic in errors.Take(MaxListed))
+            {
+                LogNotRead(logger, diagnostic.Url is null ? diagnostic.Message : $"{diagnostic.Url}: {diagnostic.Message}");
+            }
+
+            if (errors.Count > MaxListed)
+            {
+                LogMore(logger, errors.Count - MaxListed);
+            }
+
             return ExitCodes.NothingHarvested;
         }
 
@@ -129,8 +142,14 @@ public sealed partial class HarvestCommand(
     [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "{Error}")]
     private static partial void LogBadWindow(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Nothing could be harvested; nothing was written. {Count} pages failed: {Errors}")]
-    private static partial void LogNothing(ILogger logger, int count, string errors);
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Nothing could be harvested: {Count} pages could not be read; nothing was written")]
+    private static partial void LogNothing(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Error, Message = "  not read: {Problem}")]
+    private static partial void LogNotRead(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Error, Message = "  and {Count} more")]
+    private static partial void LogMore(ILogger logger, int count);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Missing: {Url}: {Problem}")]
     private static partial void LogMissing(ILogger logger, string? url, string problem);

@@ -129,6 +129,6 @@ public sealed partial class HarvestPipeline(
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Explain: {Verdict} {Subject}: {Reasons}")]
     private static partial void LogDecision(ILogger logger, string verdict, string subject, string reasons);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Harvested {SeriesCount} series ({Relevant} listed relevant) from {Messages} messages; {Requests} requests, {CacheHits} cache hits, {Saved} requests saved, {Errors} errors")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Harvested {SeriesCount} series ({Relevant} listed relevant) from {Messages} messages; {Requests} pages downloaded, {CacheHits} taken from the cache, {Saved} links found in the index without downloading the page, {Errors} pages failed")]
     private static partial void LogSummary(ILogger logger, int seriesCount, int relevant, int messages, int requests, int cacheHits, int saved, int errors);
 }

@@ -19,12 +19,8 @@ public static class HarvesterHost
     public static IConfigurationRoot BuildConfiguration(string? configFile, IDictionary<string, string?> flags)
     {
         var builder = new ConfigurationBuilder();
-        var configDirectory = Path.Combine(AppContext.BaseDirectory, "config");
-        builder.AddJsonFile(Path.Combine(configDirectory, "appsettings.json"), optional: false);
-        foreach (var extra in new[] { "filter.json" })
-        {
-            builder.AddJsonFile(Path.Combine(configDirectory, extra), optional: true);
-        }
+        ShippedConfig.Add(builder, "appsettings.json");
+        ShippedConfig.Add(builder, "filter.json");
 
         if (configFile is not null)
         {

@@ -54,7 +54,8 @@ public static class HarvesterServiceCollectionExtensions
     /// <summary>The BPF/XDP file patterns shipped as data beside the binary (<c>config/bpf-maintainers.json</c>).</summary>
     private static MaintainersPatterns LoadMaintainers()
     {
-        var (patterns, error) = FilterConfiguration.TryLoadMaintainers(Path.Combine(AppContext.BaseDirectory, "config", "bpf-maintainers.json"));
+        var text = ShippedConfig.ReadAllText("bpf-maintainers.json") ?? throw new InvalidDataException("config/bpf-maintainers.json: not found");
+        var (patterns, error) = MaintainersPatterns.TryParse(text);
         return patterns ?? throw new InvalidDataException("config/bpf-maintainers.json: " + error);
     }
 
