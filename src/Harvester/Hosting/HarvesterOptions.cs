@@ -40,4 +40,8 @@ public sealed class HarvesterOptions
 
     [ValidateObjectMembers]
     public RunOptions Run { get; set; } = new();
+
+    /// <summary>Progress on stderr while crawling (<c>Harvester:Progress</c>).</summary>
+    [ValidateObjectMembers]
+    public Progress.ProgressOptions Progress { get; set; } = new();
 }

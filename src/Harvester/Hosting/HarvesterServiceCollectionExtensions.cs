@@ -2,6 +2,7 @@ using System.Net;
 using Harvester.Crawl;
 using Harvester.Filter;
 using Harvester.Group;
+using Harvester.Hosting.Progress;
 using Harvester.Merge;
 using Harvester.Parse;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,22 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton<MessageMerger>();
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
         services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
-        services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
+        services.AddSingleton<CrawlPace>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
+            var mode = HarvestProgress.ModeFor(options.Progress, configuration["Serilog:MinimumLevel:Default"]);
+            return new HarvestProgress(
+                mode,
+                TimeSpan.FromSeconds(options.Progress.IntervalSeconds),
+                recordPace: !options.Run.Offline,
+                sp.GetRequiredService<CrawlStats>(),
+                sp.GetRequiredService<CrawlPace>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<HarvestProgress>>());
+        });
+        services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(sp =>
+            [.. CreateCrawlers(sp).Select(crawler => new ProgressCrawler(crawler, sp.GetRequiredService<HarvestProgress>()))]);
         services.AddSingleton<HarvestPipeline>();
 
         foreach (var archive in configuration.GetSection(HarvesterOptions.Section + ":Archives").GetChildren())
