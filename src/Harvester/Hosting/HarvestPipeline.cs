@@ -41,7 +41,7 @@ public sealed partial class HarvestPipeline(
         {
             Window = window,
             Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
-            PullRequests = [.. grouped.PullRequests.Concat(PullRequestSightings.Find(crawls, messages, window)).DistinctBy(p => p.Subject)],
+            PullRequests = [.. grouped.PullRequests.Concat(merger.Annotate(PullRequestSightings.Find(crawls, messages, window))).DistinctBy(p => p.Subject)],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
             {

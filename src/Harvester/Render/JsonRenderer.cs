@@ -82,6 +82,6 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         subject.Total,
         Instant(m.Date),
         m.Author,
-        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList(),
+        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList(),
         m.RepliesSeen);
 }
