@@ -24,7 +24,7 @@ public sealed partial class ArchiveCrawler
         }
 
         var walked = 0;
-        for (var number = first; number <= highest && walked < MaxNumberWalk; number++, walked++)
+        for (var number = first; number <= highest && walked < MaxNumberWalk && reader.DriftOf(Archive) is null; number++, walked++)
         {
             for (var ahead = number + 1; ahead <= Math.Min(highest, number + lookahead); ahead++)
             {

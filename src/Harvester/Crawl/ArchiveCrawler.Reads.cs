@@ -48,7 +48,12 @@ public sealed partial class ArchiveCrawler
         var outcome = reader.Read(page);
         if (!outcome.Succeeded)
         {
-            fetcher.Forget(url);
+            if (outcome.Missing.Count == 0)
+            {
+                // A page that lacks fields stays cached: it is what `harvester cache export` captures for a drift report.
+                fetcher.Forget(url);
+            }
+
             return new MessageRead(null, false, "unparseable message page, skipped: " + outcome.Error);
         }
 

@@ -41,7 +41,7 @@ public sealed partial class ArchiveCrawler(
         Uri? pageUrl = fetcher.Resolve("maillist.html");
         DateTimeOffset? previousPageAsOf = null;
         var visited = new HashSet<Uri>();
-        while (pageUrl is not null && !reachedStart)
+        while (pageUrl is not null && !reachedStart && reader.DriftOf(Archive) is null)
         {
             if (!visited.Add(pageUrl))
             {
@@ -71,7 +71,7 @@ public sealed partial class ArchiveCrawler(
             }
         }
 
-        if (!reachedStart && !run.Failed && lowest is { } low && low > 1)
+        if (!reachedStart && !run.Failed && lowest is { } low && low > 1 && reader.DriftOf(Archive) is null)
         {
             LogNumberWalk(logger, Archive, low);
             await WalkNumbersAsync(low - 1, run, cancellationToken).ConfigureAwait(false);
@@ -97,7 +97,11 @@ public sealed partial class ArchiveCrawler(
         if (!parsed.Succeeded)
         {
             run.Report(DiagnosticLevel.Error, url, "not an archive index page: " + parsed.Error);
-            fetcher.Forget(url);
+            if (parsed.Missing.Count == 0)
+            {
+                fetcher.Forget(url); // one lacking entries stays cached for `harvester cache export` (layout drift)
+            }
+
             return (null, asOf);
         }
 
@@ -181,7 +185,8 @@ public sealed partial class ArchiveCrawler(
 
     /// <summary>The date an undated entry is sorted by in its index: read from its page.</summary>
     private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
-        (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false)) is { } message ? OrderDate(message) : null;
+        reader.DriftOf(Archive) is null // a drifted archive is stopped: no more probes
+        && (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false)) is { } message ? OrderDate(message) : null;
 
     /// <summary>
     /// The date an archive orders its index by: spinics' X-Date (the first Received header's, spinics.md §2.2) when the
@@ -199,6 +204,11 @@ public sealed partial class ArchiveCrawler(
     {
         for (var i = 0; i < entries.Count; i++)
         {
+            if (reader.DriftOf(Archive) is not null)
+            {
+                return true; // the pages stopped giving the needed fields: the archive is stopped (layout drift)
+            }
+
             foreach (var next in entries.Skip(i + 1).Take(lookahead))
             {
                 if (CandidateRules.IsCandidate(next) && matcher.Match(next, needed(next)) is null)

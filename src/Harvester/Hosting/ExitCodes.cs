@@ -7,6 +7,9 @@ public static class ExitCodes
     public const int NothingHarvested = 1;
     public const int Usage = 2;
     public const int PartialFailure = 3;
+
+    /// <summary>An archive answered but its pages lack required fields: its layout seems to have changed (issue 16).</summary>
+    public const int LayoutChanged = 4;
     public const int Interrupted = 130;
 }
 

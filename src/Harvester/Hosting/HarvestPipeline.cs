@@ -8,8 +8,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Harvester.Hosting;
 
-/// <summary>What a harvest gave: the report to render, and whether any archive failed whole.</summary>
-public sealed record HarvestResult(HarvestReport Report, int ArchivesFailed, int ArchivesTotal);
+/// <summary>
+/// What a harvest gave: the report to render, whether any archive failed whole, and the archives stopped because
+/// their layout seems to have changed (counted in <paramref name="ArchivesFailed"/>; nothing of theirs is in the report).
+/// </summary>
+public sealed record HarvestResult(HarvestReport Report, int ArchivesFailed, int ArchivesTotal)
+{
+    public IReadOnlyList<LayoutDrift> Drifts { get; init; } = [];
+}
 
 /// <summary>The whole harvest, read top to bottom: Crawl → Parse → Merge → Group → Filter (Render is the caller's).</summary>
 public sealed partial class HarvestPipeline(
@@ -26,6 +32,8 @@ public sealed partial class HarvestPipeline(
         var diagnostics = new List<Diagnostic>();
         var crawls = await CrawlAsync(window, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // reads still in flight swallow it; a stopped run renders nothing
+        var drifts = crawls.Select(c => reader.DriftOf(c.Archive)).OfType<LayoutDrift>().ToList();
+        crawls = [.. crawls.Select(c => reader.DriftOf(c.Archive) is { } drift ? Drifted(c, drift) : c)];
         diagnostics.AddRange(crawls.SelectMany(c => c.Diagnostics));
 
         var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);
@@ -53,8 +61,22 @@ public sealed partial class HarvestPipeline(
             },
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
-        return new HarvestResult(report, crawls.Count(c => c.Failed), crawls.Count);
+        return new HarvestResult(report, crawls.Count(c => c.Failed), crawls.Count) { Drifts = drifts };
     }
+
+    /// <summary>
+    /// A drifted archive gives nothing: no message, entry or link of it reaches the report (a page read under a changed
+    /// layout is no reading), and its one error replaces the per-page ones (EndToEnd/LayoutDriftRunTests).
+    /// </summary>
+    private static ArchiveCrawl Drifted(ArchiveCrawl crawl, LayoutDrift drift) => crawl with
+    {
+        MessagePages = [],
+        Entries = [],
+        LinkMatches = [],
+        OutsideWindow = [],
+        Diagnostics = [new Diagnostic(DiagnosticLevel.Error, drift.Example.AbsoluteUri, drift.Describe())],
+        Failed = true,
+    };
 
     /// <summary>Archives in configured order; each later one is told what the earlier ones gave, to save requests.</summary>
     private async Task<List<ArchiveCrawl>> CrawlAsync(HarvestWindow window, CancellationToken cancellationToken)
@@ -67,6 +89,11 @@ public sealed partial class HarvestPipeline(
             LogCrawling(logger, crawler.Archive, window.From, window.To);
             var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known], [.. knownOutside]), cancellationToken).ConfigureAwait(false);
             crawls.Add(crawl);
+            if (reader.DriftOf(crawler.Archive) is not null)
+            {
+                continue; // a later archive must fetch what a drifted one seemed to give, not link to it
+            }
+
             known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
             knownOutside.AddRange(crawl.OutsideWindow); // an edge-day entry for one of these needs no fetch either
         }

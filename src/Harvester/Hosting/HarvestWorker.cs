@@ -55,8 +55,18 @@ public sealed partial class HarvestWorker(
         }
 
         var result = await pipeline.RunAsync(window!, options.Value.Output.ListAll, run.Explain, cancellationToken).ConfigureAwait(false);
+        foreach (var drift in result.Drifts)
+        {
+            LogDrift(logger, drift.Describe());
+        }
+
         if (result.ArchivesFailed == result.ArchivesTotal)
         {
+            if (result.Drifts.Count > 0)
+            {
+                return ExitCodes.LayoutChanged; // never a "no patches" section built from a drifted archive
+            }
+
             // Each error with its page, so the line says which archive failed (both archives' "not in the cache
             // (--offline)" read the same otherwise; Process/HarvestProcessTests covers it).
             var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Take(3);
@@ -68,9 +78,14 @@ public sealed partial class HarvestWorker(
         cancellationToken.ThrowIfCancellationRequested(); // never write output or state for a stopped run
         Write(text, run);
         var failed = result.ArchivesFailed > 0 || result.Report.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
-        foreach (var diagnostic in result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error))
+        foreach (var diagnostic in result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error && !result.Drifts.Any(x => x.Describe() == d.Message)))
         {
             LogMissing(logger, diagnostic.Url, diagnostic.Message);
+        }
+
+        if (result.Drifts.Count > 0)
+        {
+            return ExitCodes.LayoutChanged;
         }
 
         if (failed)
@@ -120,6 +135,9 @@ public sealed partial class HarvestWorker(
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Nothing could be harvested: {Errors}")]
     private static partial void LogNothing(ILogger logger, string errors);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Layout drift: {Problem}")]
+    private static partial void LogDrift(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Missing: {Url}: {Problem}")]
     private static partial void LogMissing(ILogger logger, string? url, string problem);

@@ -1,6 +1,7 @@
 using Harvester.Crawl;
 using Harvester.Filter;
 using Harvester.Group;
+using Harvester.Parse;
 using Harvester.Render;
 
 namespace Harvester.Hosting;
@@ -16,6 +17,9 @@ public sealed class HarvesterOptions
     public HttpOptions Http { get; set; } = new();
 
     public CacheOptions Cache { get; set; } = new();
+
+    /// <summary>When pages lacking required fields stop an archive as layout drift (<c>Harvester:Drift</c>).</summary>
+    public DriftOptions Drift { get; set; } = new();
 
     public GroupOptions Group { get; set; } = new();
 

@@ -39,6 +39,7 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
 
         errors.AddRange(Annotations(options.Http, "Harvester:Http"));
         errors.AddRange(Annotations(options.Cache, "Harvester:Cache"));
+        errors.AddRange(Annotations(options.Drift, "Harvester:Drift"));
         errors.AddRange(Annotations(options.Group, "Harvester:Group"));
         if (options.Run.Format is not ("markdown" or "json"))
         {

@@ -24,7 +24,8 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton<RunState>();
         services.AddSingleton<CrawlStats>();
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Cache.ResolvePath()));
-        services.AddSingleton(_ => new MessageReader(kind => PageParsers.For(kind)?.Message));
+        services.AddSingleton(sp => new LayoutWatch(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Drift));
+        services.AddSingleton(sp => new MessageReader(kind => PageParsers.For(kind)?.Message, sp.GetRequiredService<LayoutWatch>()));
         services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
         services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
@@ -71,6 +72,7 @@ public static class HarvesterServiceCollectionExtensions
         var clients = sp.GetRequiredService<IHttpClientFactory>();
         var loggers = sp.GetRequiredService<ILoggerFactory>();
         var reader = sp.GetRequiredService<MessageReader>();
+        var watch = sp.GetRequiredService<LayoutWatch>();
         var run = options.Run;
         var policy = new FetchPolicy(
             run.Offline,
@@ -99,7 +101,7 @@ public static class HarvesterServiceCollectionExtensions
                 var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
                 var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), host.Throttle, host.Circuit, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
                 var parsers = PageParsers.For(a.Value.Kind)!.Value;
-                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, parsers.Index, reader, stats, options.Http.MaxConcurrency - 1, logger);
+                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, new WatchedIndexParser(parsers.Index, watch), reader, stats, options.Http.MaxConcurrency - 1, logger);
             })
             .ToList();
     }

@@ -12,6 +12,8 @@ namespace Harvester.Parse;
 public sealed class MailArchiveIndexPageParser : IIndexPageParser
 {
     private static readonly string EntryXPath = $"//div[@id='indexcontent']//span[{HtmlText.HasClass("subject")}]/a[@href]";
+    private static string[] Template() => ["<!-- MHonArc", "id=\"msgcontainer\"", "nextpglink", "prevpglink"];
+
     private static readonly string NextXPath = $"//span[{HtmlText.HasClass("nextpglink")}]/a[@href]";
 
     public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html) =>
@@ -23,7 +25,12 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
         var root = doc.DocumentNode;
         if (root.SelectSingleNode("//div[@id='indexcontent']") is null)
         {
-            return ParseOutcome<IndexPage>.Fail("no div#indexcontent: not a mail-archive index page");
+            // The rest of the template still there (MHonArc comment, div#msgcontainer, the page links): the list moved
+            // or its div was renamed, which is drift (ChangedLayoutSite.MailArchiveIndexMoved). Without any of it, the
+            // page is no archive at all (a proxy's or parked domain's page: fixture not-an-archive.html).
+            return Template().Any(t => html.Contains(t, StringComparison.Ordinal))
+                ? ParseOutcome<IndexPage>.MissingFields("mail-archive index page without div#indexcontent", [PageFields.Entries])
+                : ParseOutcome<IndexPage>.Fail("no div#indexcontent: not a mail-archive index page");
         }
 
         var entries = new List<IndexEntry>();
@@ -43,6 +50,12 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
                 : (DateOnly?)null;
             var sender = HtmlText.InlineText(Sibling(span, previous: false, "sender"));
             entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), HtmlText.InlineText(a), sender, day));
+        }
+
+        if (entries.Count == 0)
+        {
+            // A live list's date index is never empty: a renamed span.subject looks like this (layout drift).
+            return ParseOutcome<IndexPage>.MissingFields("mail-archive index page", [PageFields.Entries]);
         }
 
         var next = HtmlText.Decode(root.SelectSingleNode(NextXPath)?.GetAttributeValue("href", ""));

@@ -10,6 +10,9 @@ namespace Harvester.Parse;
 /// </summary>
 public sealed class MailArchiveMessagePageParser : IMessagePageParser
 {
+    /// <summary>Marks of mail-archive's message template besides the head and body (mail-archive.md): drift keeps them.</summary>
+    private static readonly string[] Template = ["<!--X-Body-of-Message-->", "tSliceList", "msgButtons", "/mailto.php"];
+
     private static readonly string HeadXPath = $"//div[{HtmlText.HasClass("msgHead")}]";
 
     public ParseOutcome<MailMessage> Parse(FetchedPage page) =>
@@ -21,46 +24,56 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
         var root = doc.DocumentNode;
         var head = root.SelectSingleNode(HeadXPath);
         var bodyDiv = root.SelectSingleNode($"//div[{HtmlText.HasClass("msgBody")}]");
-        if (head is null && bodyDiv is null)
+        if (head is null && bodyDiv is null && !Template.Any(t => page.Html.Contains(t, StringComparison.Ordinal)))
         {
             return ParseOutcome<MailMessage>.Fail("no div.msgHead and no div.msgBody: not a mail-archive message page");
         }
 
+        if (head is null && bodyDiv is null)
+        {
+            // A renamed msgHead/msgBody class looks like this: every field is missing (Parse/LayoutDriftTests).
+            return ParseOutcome<MailMessage>.MissingFields("no div.msgHead and no div.msgBody", PageFields.MessageRequired);
+        }
+
         // The first itemprop=name on the page is the subject, the author's sits inside span.sender (mail-archive.md).
-        // Without it (fixture message-footer-id-only.html) the span.subject text, then the title (subject only, S1/S3).
+        // Without it the span.subject text (fixture message-footer-id-only.html); never the <title>: a fallback that
+        // hides a renamed class is drift, not a reading (issue 16, Parse/LayoutDriftTests).
+        var missing = new List<string>();
+        var messageId = MessageId(root);
+        Require(messageId is not null, PageFields.MessageId);
         var subject = HtmlText.InlineText(head?.SelectSingleNode($".//span[{HtmlText.HasClass("subject")}]//span[@itemprop='name']"));
         subject = subject.Length > 0 ? subject : HtmlText.InlineText(head?.SelectSingleNode($".//span[{HtmlText.HasClass("subject")}]"));
-        subject = subject.Length > 0 ? subject : HtmlText.InlineText(root.SelectSingleNode("//title"));
+        Require(subject.Length > 0, PageFields.Subject);
         var sender = head?.SelectSingleNode($".//span[{HtmlText.HasClass("sender")}]//span[@itemprop='name']")
             ?? head?.SelectSingleNode($".//span[{HtmlText.HasClass("sender")}]");
         var author = HtmlText.InlineText(sender);
-        if (author.Length == 0)
-        {
-            return ParseOutcome<MailMessage>.Fail("no sender in div.msgHead");
-        }
-
+        Require(author.Length > 0, PageFields.Author);
         var dateNode = head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]/a") ?? head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]");
-        if (!MailDate.TryParse(HtmlText.InlineText(dateNode), out var date))
+        Require(MailDate.TryParse(HtmlText.InlineText(dateNode), out var date), PageFields.Date);
+        Require(bodyDiv is not null, PageFields.Body);
+        if (missing.Count > 0)
         {
-            return ParseOutcome<MailMessage>.Fail("no readable date in span.date");
-        }
-
-        var messageId = MessageId(root);
-        if (messageId is null)
-        {
-            return ParseOutcome<MailMessage>.Fail("no Message-ID (input[name=msgid] or footer li.darkgray)");
+            return ParseOutcome<MailMessage>.MissingFields("mail-archive message page", missing);
         }
 
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
-            MessageId = messageId,
+            MessageId = messageId!,
             Subject = subject,
             Author = author,
             Date = date,
-            Body = bodyDiv is null ? "" : HtmlText.TidyBody(HtmlText.BlockText(BodyNodes(bodyDiv))),
+            Body = HtmlText.TidyBody(HtmlText.BlockText(BodyNodes(bodyDiv!))),
             Links = [new ArchiveLink(page.Archive, page.Url)],
             ParentLink = SliceParent(root, page.Url),
         });
+
+        void Require(bool found, string field)
+        {
+            if (!found)
+            {
+                missing.Add(field);
+            }
+        }
     }
 
     /// <summary>

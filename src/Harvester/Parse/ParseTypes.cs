@@ -18,11 +18,23 @@ public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, Uri? NextPage)
 public readonly record struct ParseOutcome<T>(T? Value, string? Error)
     where T : class
 {
+    private readonly IReadOnlyList<string>? _missing;
+
     public bool Succeeded => Value is not null;
+
+    /// <summary>
+    /// The required fields (<see cref="PageFields"/>) the page did not have: the parser found where they should be
+    /// empty or gone and reports it, never inventing a stand-in. Repeated, this is layout drift (<see cref="LayoutWatch"/>).
+    /// </summary>
+    public IReadOnlyList<string> Missing { get => _missing ?? []; init => _missing = value; }
 
     public static ParseOutcome<T> Ok(T value) => new(value, null);
 
     public static ParseOutcome<T> Fail(string error) => new(null, error);
+
+    /// <summary>A page read where the layout should hold required fields but did not: names them.</summary>
+    public static ParseOutcome<T> MissingFields(string what, IReadOnlyList<string> fields) =>
+        new(null, $"{what}: required fields not found: {string.Join(", ", fields)}") { Missing = fields };
 
     /// <summary>
     /// Runs a parse over a stranger's page: whatever it throws (HtmlAgilityPack on broken markup, a bad date) becomes a

@@ -38,9 +38,16 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         }
 
         var nav = PageLinks(doc);
-        if (entries.Count == 0 && !nav.Marker)
+        if (entries.Count == 0 && !nav.Marker && !html.Contains("<!-- MHonArc", StringComparison.Ordinal))
         {
             return ParseOutcome<IndexPage>.Fail("no MHonArc index entries and no Next/Prev Page marker: not an archive index");
+        }
+
+        if (entries.Count == 0)
+        {
+            // An MHonArc index page of a live list is never empty: zero entries is a moved or renamed list (layout
+            // drift, issue 16; ChangedLayoutSite.SpinicsIndexMoved, Parse/LayoutDriftTests).
+            return ParseOutcome<IndexPage>.MissingFields("spinics index page", [PageFields.Entries]);
         }
 
         return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nav.Next is null ? null : new Uri(pageUrl, nav.Next)));

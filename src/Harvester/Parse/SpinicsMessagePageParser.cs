@@ -18,47 +18,68 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         var comments = MhonarcPage.XComments(html);
         var doc = HtmlText.Load(html);
         var header = SpinicsVisibleHeader.Read(html, doc);
-        if (comments.Count == 0 && header.IsEmpty)
+        if (comments.Count == 0 && header.IsEmpty && !html.Contains("<!-- MHonArc", StringComparison.Ordinal) && !html.Contains("<!--X-", StringComparison.Ordinal))
         {
             return ParseOutcome<MailMessage>.Fail("no MHonArc X- comments and no visible header: not a spinics message page");
         }
 
-        var subject = MhonarcPage.First(comments, "Subject") ?? header["Subject"]
-            ?? HtmlText.Decode(doc.DocumentNode.SelectSingleNode("//title")?.InnerText);
-        subject = HtmlText.Collapse(EncodedWords.Decode(subject));
+        if (comments.Count == 0 && header.IsEmpty)
+        {
+            // Renamed markers and labels look exactly like this (fixture site SpinicsFixtureSite with a changed
+            // layout, Parse/LayoutDriftTests): every field is missing, which is what the drift error then says.
+            return ParseOutcome<MailMessage>.MissingFields("no MHonArc X- comments and no visible header", PageFields.MessageRequired);
+        }
+
+        var missing = new List<string>();
+
+        // The id is only in X-Message-Id: the visible header excludes Message-ID and masks every msg-id (spinics.md
+        // §2.3). Without the comment the id is missing, never the page URL (fixture message-visible-header-only.html).
+        var messageId = MessageIds.Normalize(MhonarcPage.First(comments, "Message-Id"));
+        Require(messageId is not null, PageFields.MessageId);
+
+        // X-Subject, else the visible Subject field; never <title> (a fallback that hides a renamed label, issue 16).
+        var subject = MhonarcPage.First(comments, "Subject") ?? header["Subject"];
+        Require(subject is not null, PageFields.Subject);
 
         var from = ReadFrom(comments, header);
-        if (from is null)
-        {
-            return ParseOutcome<MailMessage>.Fail("no From (neither X-From-R13 nor a visible From field)");
-        }
+        Require(from is not null, PageFields.Author);
 
         // The visible Date field is the mail's own Date header. X-Date is the date MHonArc sorted by: the first
         // Received header's when there is one (spinics.md §2.2), hours later for a delayed mail. So X-Date only when
         // the page shows no Date (the visible header may be absent, §2.3). Fixture: week-2026-11/310 (received 02:10Z
         // on 16 Nov, sent 23:45Z on 15 Nov: inside the window by its Date).
-        if (!MailDate.TryParse(header["Date"], out var date) && !MailDate.TryParse(MhonarcPage.First(comments, "Date"), out date))
+        var dated = MailDate.TryParse(header["Date"], out var date) || MailDate.TryParse(MhonarcPage.First(comments, "Date"), out date);
+        Require(dated, PageFields.Date);
+
+        var body = MhonarcPage.Between(html, "Body-of-Message", "Body-of-Message-End", "MsgBody-End", "Follow-Ups");
+        Require(body is not null, PageFields.Body);
+        if (missing.Count > 0)
         {
-            return ParseOutcome<MailMessage>.Fail("no readable date (visible Date or X-Date)");
+            return ParseOutcome<MailMessage>.MissingFields("spinics message page", missing);
         }
 
-        var references = ReadReferences(comments, header);
-        var body = MhonarcPage.Between(html, "Body-of-Message", "Body-of-Message-End", "MsgBody-End", "Follow-Ups");
+        var references = ReadReferences(comments);
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
-            // A page without X-Message-Id (visible-header-only form) cannot reveal the real id: the header excludes
-            // Message-ID and masks every msg-id. Use the page URL, as Support/Mail.cs does for mails without one.
-            MessageId = MessageIds.Normalize(MhonarcPage.First(comments, "Message-Id")) ?? page.Url.ToString(),
-            Subject = subject,
-            Author = from.AuthorOrLocalPart,
+            MessageId = messageId!,
+            Subject = HtmlText.Collapse(EncodedWords.Decode(subject!)),
+            Author = from!.AuthorOrLocalPart,
             AuthorAddress = from.Address is { } a && !FromHeaderParser.IsMasked(a) ? a : null,
             Date = date,
             ArchivedAt = MailDate.TryParse(MhonarcPage.First(comments, "Date"), out var filed) ? filed : null,
             InReplyTo = PickInReplyTo(references, header["In-reply-to"]),
             References = references,
-            Body = body is null ? "" : HtmlText.TidyBody(HtmlText.BlockText(HtmlText.Load(body).DocumentNode.ChildNodes)),
+            Body = HtmlText.TidyBody(HtmlText.BlockText(HtmlText.Load(body!).DocumentNode.ChildNodes)),
             Links = [new ArchiveLink(page.Archive, page.Url)],
         });
+
+        void Require(bool found, string field)
+        {
+            if (!found)
+            {
+                missing.Add(field);
+            }
+        }
     }
 
     private static FromHeader? ReadFrom(List<(string Name, string Value)> comments, SpinicsVisibleHeader header)
@@ -76,7 +97,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         return header["From"] is { } visible ? FromHeaderParser.Parse(visible) : null;
     }
 
-    private static List<string> ReadReferences(List<(string Name, string Value)> comments, SpinicsVisibleHeader header)
+    private static List<string> ReadReferences(List<(string Name, string Value)> comments)
     {
         var list = new List<string>();
         foreach (var (name, value) in comments)
@@ -84,18 +105,6 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
             if (name.Equals("Reference", StringComparison.OrdinalIgnoreCase) && MessageIds.Normalize(HtmlText.Decode(value)) is { } id && !list.Contains(id))
             {
                 list.Add(id);
-            }
-        }
-
-        if (list.Count == 0 && comments.Count == 0)
-        {
-            // Visible-header-only form: the ids are masked (local@xxxx) but still the only threading data there is.
-            foreach (var id in MsgIds(header["References"]).Concat(MsgIds(header["In-reply-to"])))
-            {
-                if (!list.Contains(id))
-                {
-                    list.Add(id);
-                }
             }
         }
 

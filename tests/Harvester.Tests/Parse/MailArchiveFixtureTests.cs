@@ -49,7 +49,7 @@ public sealed class MailArchiveFixtureTests
     }
 
     [Fact]
-    public void Parse_NoMsgidInput_FallsBackToCloudflareFooterAndTitle()
+    public void Parse_NoMsgidInputNorSubjectName_FallsBackToCloudflareFooterAndSubjectSpan()
     {
         var m = MailArchiveMessage(MailArchive("message-footer-id-only.html"));
         Assert.Equal("footer.only.1@example.org", m.MessageId);

@@ -26,16 +26,30 @@ public sealed class SpinicsFixtureTests
     }
 
     [Fact]
-    public void Parse_VisibleHeaderOnly_FallsBackByLabel()
+    public void Parse_VisibleHeaderOnly_ReportsMessageIdMissingInsteadOfUsingTheUrl()
     {
-        var m = SpinicsMessage(Spinics("message-visible-header-only.html"), "msg434529.html");
+        // No X-Message-Id and every visible msg-id masked: the id is missing. The page URL used to stand in for it,
+        // which made a renamed-marker layout look like a good reading (issue 16).
+        var outcome = new SpinicsMessagePageParser().Parse(
+            new FetchedPage("spinics", "spinics", new Uri(SpinicsRoot, "msg434529.html"), Spinics("message-visible-header-only.html")));
+        Assert.False(outcome.Succeeded);
+        Assert.Equal([PageFields.MessageId], outcome.Missing);
+        Assert.Contains("Message-ID", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_VisibleHeaderOnlyWithXMessageId_FallsBackByLabel()
+    {
+        // The same page with only the X-Message-Id comment kept: every other field is read by its visible label.
+        var html = "<!--X-Message-Id: 20170713093000.2-0-joerg@example.de -->\n" + Spinics("message-visible-header-only.html");
+        var m = SpinicsMessage(html, "msg434529.html");
+        Assert.Equal("20170713093000.2-0-joerg@example.de", m.MessageId);
         Assert.Equal("Re: [PATCH net] tcp: fix bar accounting", m.Subject);
         Assert.Equal("Jörg Müller", m.Author); // &#xF6; &#xFC; in the name
         Assert.Null(m.AuthorAddress); // joerg.mueller@xxxxxxxxxx is masked, not an address
         Assert.Equal(new DateTimeOffset(2017, 7, 13, 9, 30, 0, TimeSpan.FromHours(2)), m.Date);
-        Assert.Equal("https://www.spinics.net/lists/netdev/msg434529.html", m.MessageId);
-        Assert.Equal(["20170711000000.1-0-brian.reviewer@xxxxxxxxxxx", "20170712080102.1111-1-brian.reviewer@xxxxxxxxxxx"], m.References);
-        Assert.Equal("20170712080102.1111-1-brian.reviewer@xxxxxxxxxxx", m.InReplyTo);
+        Assert.Empty(m.References); // the visible ids are masked (local@xxxx): no threading data, not invented ones
+        Assert.Null(m.InReplyTo);
         Assert.StartsWith("On Wed, Jul 12, Brian wrote:\n> The \"bar\" counter is read & written", m.Body);
         Assert.EndsWith("Acked-by: Jörg Müller <joerg.mueller@xxxxxxxxxx>", m.Body);
     }
