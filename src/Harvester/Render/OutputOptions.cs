@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Harvester.Render;
 
@@ -58,5 +59,6 @@ public sealed class OutputOptions
     public string NoPullRequests { get; set; } = "No pull requests were found in this window.";
 
     /// <summary>Settings of the <c>--draft</c> issue skeleton.</summary>
+    [ValidateObjectMembers]
     public DraftOptions Draft { get; set; } = new();
 }
