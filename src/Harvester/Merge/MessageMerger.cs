@@ -56,9 +56,8 @@ public sealed class MessageMerger(ArchiveCatalog catalog)
             .ToList();
     }
 
-    /// <summary>Messages that Merge did not fold (pull request sightings) with their links annotated the same way.</summary>
-    public IReadOnlyList<MailMessage> Annotate(IEnumerable<MailMessage> messages) =>
-        messages.Select(m => m with { Links = [.. m.Links.Select(Annotate)] }).ToList();
+    /// <summary>Links Merge did not fold (pull request sightings), annotated the same way.</summary>
+    public IReadOnlyList<ArchiveLink> Annotate(IEnumerable<ArchiveLink> links) => [.. links.Select(Annotate)];
 
     private ArchiveLink Annotate(ArchiveLink link) =>
         catalog.Find(link.Archive) is { } archive

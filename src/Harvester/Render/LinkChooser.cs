@@ -14,8 +14,11 @@ internal sealed class LinkChooser(IReadOnlyList<string> preferredArchives)
     /// Links in preference order (<see cref="ArchivePreference"/>: by archive name or kind); ties and archives not in
     /// the preference list after, by archive name then URL.
     /// </summary>
-    public IReadOnlyList<ArchiveLink> Ordered(MailMessage message) =>
-        message.Links
+    public IReadOnlyList<ArchiveLink> Ordered(MailMessage message) => Ordered(message.Links);
+
+    /// <summary>Links in preference order (see <see cref="Ordered(MailMessage)"/>).</summary>
+    public IReadOnlyList<ArchiveLink> Ordered(IEnumerable<ArchiveLink> links) =>
+        links
             .OrderBy(l => _preference.Rank(l.Archive, l.Kind))
             .ThenBy(l => l.Archive, StringComparer.Ordinal)
             .ThenBy(l => l.Url.OriginalString, StringComparer.Ordinal)

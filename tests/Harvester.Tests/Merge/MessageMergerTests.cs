@@ -95,11 +95,11 @@ public class MessageMergerTests
     [Fact]
     public void Annotate_PullRequestSighting_LinkNamesItsList()
     {
-        var sighting = Copy("SpinicsBpf", "https://www.spinics.net/lists/bpf/msg9.html", "");
+        var sighting = new ArchiveLink("SpinicsBpf", new Uri("https://www.spinics.net/lists/bpf/msg9.html"));
 
         var annotated = Assert.Single(new MessageMerger(BothLists).Annotate([sighting]));
 
-        Assert.Equal("bpf@vger.kernel.org", Assert.Single(annotated.Links).List);
+        Assert.Equal(("spinics", "bpf@vger.kernel.org"), (annotated.Kind, annotated.List));
     }
 
     private static MailMessage Copy(string archive, string url, string id, IReadOnlyList<string>? references = null) => new()
