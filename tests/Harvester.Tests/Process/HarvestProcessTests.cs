@@ -32,8 +32,9 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester) : IDi
         Assert.True(match.Success, summary);
         Assert.Equal("11", match.Groups["relevant"].Value);
         Assert.Equal((spinics.Requests.Count + mailArchive.Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), match.Groups["requests"].Value);
-        Assert.Matches(@"^\d+$", match.Groups["hits"].Value);
-        Assert.Equal(spinics.Requests.Distinct().Count(), spinics.Requests.Count); // each page asked for once
+        Assert.True(int.Parse(match.Groups["hits"].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, summary);
+        Assert.Empty(spinics.FetchedAgainWithoutCause()); // each page read once (a retry after a timeout aside)
+        Assert.Empty(mailArchive.FetchedAgainWithoutCause());
         Assert.Equal("0", match.Groups["errors"].Value);
     }
 
