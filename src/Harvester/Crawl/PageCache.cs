@@ -159,7 +159,22 @@ public sealed class PageCache : IDisposable
         }
     }
 
-    /// <summary>Removes pages fetched before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>When the oldest and the newest cached page were fetched (nulls when the cache is empty).</summary>
+    public (DateTimeOffset? Oldest, DateTimeOffset? Newest) FetchedRange()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT MIN(fetched_at), MAX(fetched_at) FROM pages";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return reader.IsDBNull(0)
+                ? (null, null)
+                : (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+        }
+    }
+
+    /// <summary>Removes pages fetched before <paramref name="cutoff"/> and VACUUMs, so the file shrinks; returns how many.</summary>
     public int PruneOlderThan(DateTimeOffset cutoff)
     {
         lock (_gate)
@@ -168,6 +183,7 @@ public sealed class PageCache : IDisposable
             command.CommandText = "DELETE FROM pages WHERE fetched_at < $cutoff";
             command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
             var removed = command.ExecuteNonQuery();
+            Execute("VACUUM;");
             Execute("PRAGMA wal_checkpoint(TRUNCATE);");
             return removed;
         }
