@@ -76,11 +76,12 @@ public sealed class JsonRendererTests
         using var doc = JsonDocument.Parse(new JsonRenderer(options).Render(SeedIssue.Report()));
         var jsonTops = doc.RootElement.GetProperty("series").EnumerateArray()
             .Select(s => s.GetProperty("cover").ValueKind == JsonValueKind.Null ? s.GetProperty("patches")[0] : s.GetProperty("cover"))
-            .Select(m => m.GetProperty("subject").GetString()!)
+            .Select(m => m.GetProperty("links")[0].GetProperty("url").GetString()!)
             .ToList();
 
+        // Each series' head message is linked from the Markdown line at the same place: same series, same order.
         Assert.Equal(7, jsonTops.Count);
-        Assert.All(jsonTops.Zip(markdownTops), p => Assert.Contains(p.First[..16], p.Second, StringComparison.Ordinal));
+        Assert.Equal(jsonTops, markdownTops.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\]\((https?://[^)\s]+)\)").Groups[1].Value));
     }
 
     [Fact]
