@@ -11,7 +11,7 @@ namespace Harvester.Merge;
 /// </summary>
 public static class PullRequestSightings
 {
-    public static IReadOnlyList<MailMessage> Find(IEnumerable<ArchiveCrawl> crawls, IReadOnlyList<MailMessage> messages, HarvestWindow window)
+    public static IReadOnlyList<MailMessage> Find(IEnumerable<SourceResult> crawls, IReadOnlyList<MailMessage> messages, HarvestWindow window)
     {
         var sightings = new List<MailMessage>();
         foreach (var crawl in crawls)
