@@ -49,7 +49,7 @@ public sealed class MailArchiveMessagePageParser : IMessagePageParser
         var author = HtmlText.InlineText(sender);
         Require(author.Length > 0, PageFields.Author);
         var dateNode = head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]/a") ?? head?.SelectSingleNode($".//span[{HtmlText.HasClass("date")}]");
-        Require(MailDate.TryParse(HtmlText.InlineText(dateNode), out var date), PageFields.Date);
+        Require(MailHeaders.TryParseDate(HtmlText.InlineText(dateNode), out var date), PageFields.Date);
         Require(bodyDiv is not null, PageFields.Body);
         if (missing.Count > 0)
         {

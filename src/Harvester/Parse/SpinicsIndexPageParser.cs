@@ -33,7 +33,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var subject = HtmlText.Collapse(EncodedWords.Decode(HtmlText.Decode(a.InnerText)));
+            var subject = HtmlText.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
             entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), subject, Author(a), null));
         }
 
@@ -70,7 +70,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
             }
 
             var text = HtmlText.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
-            return FromHeaderParser.Parse(text.TrimStart(':').Trim()).AuthorOrLocalPart;
+            return MailHeaders.ParseShownFrom(text.TrimStart(':').Trim()).AuthorOrLocalPart;
         }
 
         return "";

@@ -48,7 +48,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         // Received header's when there is one (spinics.md §2.2), hours later for a delayed mail. So X-Date only when
         // the page shows no Date (the visible header may be absent, §2.3). Fixture: week-2026-11/310 (received 02:10Z
         // on 16 Nov, sent 23:45Z on 15 Nov: inside the window by its Date).
-        var dated = MailDate.TryParse(header["Date"], out var date) || MailDate.TryParse(MhonarcPage.First(comments, "Date"), out date);
+        var dated = MailHeaders.TryParseDate(header["Date"], out var date) || MailHeaders.TryParseDate(MhonarcPage.First(comments, "Date"), out date);
         Require(dated, PageFields.Date);
 
         var body = MhonarcPage.Between(html, "Body-of-Message", "Body-of-Message-End", "MsgBody-End", "Follow-Ups");
@@ -62,11 +62,11 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
             MessageId = messageId!,
-            Subject = HtmlText.Collapse(EncodedWords.Decode(subject!)),
+            Subject = HtmlText.Collapse(MailHeaders.DecodeWords(subject!)),
             Author = from!.AuthorOrLocalPart,
-            AuthorAddress = from.Address is { } a && !FromHeaderParser.IsMasked(a) ? a : null,
+            AuthorAddress = from.IsMasked ? null : from.Address,
             Date = date,
-            ArchivedAt = MailDate.TryParse(MhonarcPage.First(comments, "Date"), out var filed) ? filed : null,
+            ArchivedAt = MailHeaders.TryParseDate(MhonarcPage.First(comments, "Date"), out var filed) ? filed : null,
             InReplyTo = PickInReplyTo(references, header["In-reply-to"]),
             References = references,
             Body = HtmlText.TidyBody(HtmlText.BlockText(HtmlText.Load(body!).DocumentNode.ChildNodes)),
@@ -90,11 +90,11 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
             {
                 // mrot13 first, then entities: neither step touches what the other handles (spinics.md §5.2).
                 // Pre-2.6.19 pages carry a raw "<" (fixture message-pre-2619-from-r13.html).
-                return FromHeaderParser.Parse(HtmlText.Decode(MhonarcRot13.Apply(value)));
+                return MailHeaders.ParseFrom(HtmlText.Decode(MhonarcRot13.Apply(value)));
             }
         }
 
-        return header["From"] is { } visible ? FromHeaderParser.Parse(visible) : null;
+        return header["From"] is { } visible ? MailHeaders.ParseShownFrom(visible) : null;
     }
 
     private static List<string> ReadReferences(List<(string Name, string Value)> comments)
