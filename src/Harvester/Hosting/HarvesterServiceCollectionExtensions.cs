@@ -16,10 +16,12 @@ public static class HarvesterServiceCollectionExtensions
 {
     public static IServiceCollection AddHarvester(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every options class is checked at start: its annotations by the generated validator, the rules that span
+        // settings (archive kinds, the window) by HarvesterOptionsValidator.
         services.AddOptions<HarvesterOptions>().Bind(configuration.GetSection(HarvesterOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HarvesterOptions>, HarvesterOptionsAnnotations>();
         services.AddSingleton<IValidateOptions<HarvesterOptions>, HarvesterOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ExitCodeHolder>();
         services.AddSingleton<RunState>();
         services.AddSingleton<CrawlStats>();
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Cache.ResolvePath()));
@@ -32,7 +34,6 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
         services.AddSingleton<ParseStage>();
         services.AddSingleton<HarvestPipeline>();
-        services.AddHostedService<HarvestWorker>();
 
         foreach (var archive in configuration.GetSection(HarvesterOptions.Section + ":Archives").GetChildren())
         {

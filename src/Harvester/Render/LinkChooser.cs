@@ -9,8 +9,11 @@ internal sealed class LinkChooser(IReadOnlyList<string> preferredArchives)
     public ArchiveLink? Choose(MailMessage message) => Ordered(message).FirstOrDefault();
 
     /// <summary>Links in preference order; archives not in the preference list after, by archive name then URL.</summary>
-    public IReadOnlyList<ArchiveLink> Ordered(MailMessage message) =>
-        message.Links
+    public IReadOnlyList<ArchiveLink> Ordered(MailMessage message) => Ordered(message.Links);
+
+    /// <summary>Links in preference order (see <see cref="Ordered(MailMessage)"/>).</summary>
+    public IReadOnlyList<ArchiveLink> Ordered(IEnumerable<ArchiveLink> links) =>
+        links
             .OrderBy(Rank)
             .ThenBy(l => l.Archive, StringComparer.Ordinal)
             .ThenBy(l => l.Url.OriginalString, StringComparer.Ordinal)

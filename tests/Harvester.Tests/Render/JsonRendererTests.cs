@@ -58,7 +58,12 @@ public sealed class JsonRendererTests
         Assert.Equal(["level", "url", "message"], Names(root.GetProperty("diagnostics")[0]));
         Assert.Equal("warning", root.GetProperty("diagnostics")[0].GetProperty("level").GetString());
         Assert.Equal(3, root.GetProperty("stats").GetProperty("cacheHits").GetInt32());
-        Assert.Equal("[GIT] Networking", root.GetProperty("pullRequests")[0].GetProperty("subject").GetString());
+        var pull = root.GetProperty("pullRequests")[0];
+        Assert.Equal(["messageId", "subject", "date", "author", "tree", "links"], Names(pull));
+        Assert.Equal("[GIT] Networking", pull.GetProperty("subject").GetString());
+        Assert.Equal("2017-05-09", pull.GetProperty("date").GetString());
+        Assert.Equal("net", pull.GetProperty("tree").GetString());
+        Assert.Equal(JsonValueKind.Null, pull.GetProperty("messageId").ValueKind);
     }
 
     [Fact]
@@ -97,7 +102,7 @@ public sealed class JsonRendererTests
         var old = Single("Bob", "[PATCH v2] xdp: older", sent.AddHours(-30), 6) with { SupersededBy = covered.Id };
         return Report(Relevant(first), Relevant(covered), Irrelevant(old)) with
         {
-            PullRequests = [Message("[GIT] Networking", sent, Spinics(7))],
+            PullRequests = [new PullRequest { Subject = "[GIT] Networking", Author = "David Miller", Day = new DateOnly(2017, 5, 9), Tree = "net", Links = [Spinics(7)] }],
             Diagnostics = [new Diagnostic(DiagnosticLevel.Warning, "https://www.spinics.net/lists/netdev/mail9.html", "index cut off"), new Diagnostic(DiagnosticLevel.Info, null, "cache used")],
             Stats = new HarvestStats { Requests = 10, CacheHits = 3, Messages = 7, RequestsSaved = 2, Floor = 434000 },
         };
