@@ -10,23 +10,37 @@ namespace Harvester.Crawl;
 /// </summary>
 public sealed class SourceFactory(FetchSettings settings, PageCache? cache, CrawlStats stats, MessageReader reader, LayoutWatch? watch, ILoggerFactory loggers)
 {
-    private readonly Dictionary<string, (HostThrottle Throttle, HostCircuit Circuit)> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A fetcher for one archive's pages; every fetcher for the same host shares that host's throttle and circuit.</summary>
-    public PageFetcher CreateFetcher(string archive, Uri baseUri)
+    /// <summary>A polite client for one archive's host; every client for the same host shares that host's gate.</summary>
+    public PoliteHttpClient CreateHttpClient(string archive, Uri baseUri)
     {
         var http = settings.Http;
+        HostGate? gate;
         lock (_hosts)
         {
-            if (!_hosts.TryGetValue(baseUri.Authority, out var host))
+            if (!_hosts.TryGetValue(baseUri.Authority, out gate))
             {
-                host = (new HostThrottle(TimeSpan.FromSeconds(1 / http.RequestsPerSecond), http.MaxConcurrency, settings.Time), new HostCircuit(http.HostFailureLimit));
-                _hosts[baseUri.Authority] = host;
+                gate = new HostGate(new HostThrottle(TimeSpan.FromSeconds(1 / http.RequestsPerSecond), http.MaxConcurrency, settings.Time), new HostCircuit(http.HostFailureLimit), settings.Time);
+                _hosts[baseUri.Authority] = gate;
             }
-
-            var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-            return new PageFetcher(archive, baseUri, settings.Clients(archive), host.Throttle, host.Circuit, ResiliencePipelines.Create(http, settings.Time), cache, settings.Policy, stats, settings.Time, logger);
         }
+
+        return new PoliteHttpClient(settings.Clients(archive), gate, http, stats, loggers.CreateLogger("Harvester.Crawl." + archive));
+    }
+
+    /// <summary>A fetcher for one archive's pages: cache, mirror, robots.txt and the host's polite client.</summary>
+    public PageFetcher CreateFetcher(string archive, Uri baseUri)
+    {
+        var scope = new ArchiveScope(archive, baseUri);
+        var http = CreateHttpClient(archive, baseUri);
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        return new PageFetcher(
+            scope,
+            new PageCachePolicy(cache, settings.Policy, stats, settings.Time),
+            new RobotsPolicy(scope, http, settings.Policy, logger),
+            http,
+            new FileMirror(settings.Policy.MaxResponseBytes, stats));
     }
 
     /// <summary>The source for one configured archive, by its kind; null for a kind no source reads.</summary>
