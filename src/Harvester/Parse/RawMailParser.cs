@@ -54,7 +54,7 @@ public static class RawMailParser
             InReplyTo = inReplyTo,
             References = references,
             Body = Body(mime),
-            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id))],
+            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id)) { Kind = ArchiveKinds.PublicInbox }],
         });
     }
 
