@@ -44,6 +44,7 @@ public sealed class LinkMatcher
         var matches = _bySubject[Normalize(entry.Subject)]
             .Where(k => AuthorName.Key(k.Message.Author) == AuthorName.Key(entry.Author))
             .Where(k => Math.Abs(DateOnly.FromDateTime(k.Message.Date.UtcDateTime).DayNumber - day.DayNumber) <= 1)
+            .DistinctBy(k => k.Message.MessageId) // one mail known from two sources (lore's netdev and bpf) is one candidate
             .Take(2)
             .ToList();
         return matches is [var only] && !(only.Outside && needed && !IsComplete(only.Message)) ? only.Message : null;

@@ -242,7 +242,8 @@ public sealed partial class PageFetcher(
         return new FetchResult(url, FetchStatus.Ok, File.ReadAllText(path, System.Text.Encoding.UTF8), false);
     }
 
-    private async Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>Whether robots.txt lets Harvester read <paramref name="url"/> (read once per fetcher; always true when not obeyed).</summary>
+    public async Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
     {
         if (!policy.ObeyRobotsTxt)
         {

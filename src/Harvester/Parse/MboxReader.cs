@@ -60,6 +60,12 @@ public static class MboxReader
             return new MboxRead([], ["the mbox could not be read: " + e.Message]) { Failed = true };
         }
 
+        if (messages.Count == 0)
+        {
+            // public-inbox answers "no match" with a 404, never with an empty mbox: one without a readable mail is no answer.
+            return new MboxRead([], [.. problems, "no mail in the mbox"]) { Failed = true };
+        }
+
         return new MboxRead(messages, problems);
     }
 

@@ -55,6 +55,17 @@ public class LinkMatcherTests
     }
 
     [Fact]
+    public void Match_OneMailKnownFromBothListsArchives_IsOneCandidate()
+    {
+        var fromBpf = FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z");
+        var fromNetdev = fromBpf with { Links = [new ArchiveLink("LoreNetdev", new Uri("https://lore.kernel.org/netdev/a/")) { Kind = ArchiveKinds.PublicInbox }] };
+        var matcher = new LinkMatcher([fromBpf, fromNetdev]);
+
+        Assert.Equal("a", matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev", 2026, 11, 10))?.MessageId);
+        Assert.Equal("a", matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 7))?.MessageId);
+    }
+
+    [Fact]
     public void Match_LoreMessageOutsideTheWindow_StandsInForANeededEntry()
     {
         var matcher = new LinkMatcher([], [FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-08T22:00:00Z")]);
