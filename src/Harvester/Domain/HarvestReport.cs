@@ -15,7 +15,8 @@ public sealed record HarvestReport
 {
     public required HarvestWindow Window { get; init; }
     public required IReadOnlyList<SeriesDecision> Series { get; init; }
-    public IReadOnlyList<MailMessage> PullRequests { get; init; } = [];
+    /// <summary>The window's pull requests, one per mail, by day.</summary>
+    public IReadOnlyList<PullRequest> PullRequests { get; init; } = [];
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public HarvestStats Stats { get; init; } = new();
 }

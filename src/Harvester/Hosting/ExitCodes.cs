@@ -12,9 +12,3 @@ public static class ExitCodes
     public const int LayoutChanged = 4;
     public const int Interrupted = 130;
 }
-
-/// <summary>Where the worker leaves the exit code for <c>Program</c> to return.</summary>
-public sealed class ExitCodeHolder
-{
-    public int Code { get; set; } = ExitCodes.NothingHarvested;
-}

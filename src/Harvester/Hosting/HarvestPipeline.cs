@@ -9,11 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace Harvester.Hosting;
 
 /// <summary>
-/// What a harvest gave: the report to render, whether any archive failed whole, and the archives stopped because
-/// their layout seems to have changed (counted in <paramref name="ArchivesFailed"/>; nothing of theirs is in the report).
+/// What a harvest gave: the report to render, the archives that failed whole (nothing usable read), and the archives
+/// stopped because their layout seems to have changed (among <see cref="FailedArchives"/>; nothing of theirs is in the
+/// report).
 /// </summary>
-public sealed record HarvestResult(HarvestReport Report, int ArchivesFailed, int ArchivesTotal)
+public sealed record HarvestResult(HarvestReport Report, IReadOnlyList<string> FailedArchives, int ArchivesTotal)
 {
+    public int ArchivesFailed => FailedArchives.Count;
+
     public IReadOnlyList<LayoutDrift> Drifts { get; init; } = [];
 }
 
@@ -49,7 +52,7 @@ public sealed partial class HarvestPipeline(
         {
             Window = window,
             Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
-            PullRequests = [.. grouped.PullRequests.Concat(PullRequestSightings.Find(crawls, messages, window)).DistinctBy(p => p.Subject)],
+            PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject), Links = merger.Annotate(p.Links) })],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
             {
@@ -61,7 +64,7 @@ public sealed partial class HarvestPipeline(
             },
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
-        return new HarvestResult(report, crawls.Count(c => c.Failed), crawls.Count) { Drifts = drifts };
+        return new HarvestResult(report, [.. crawls.Where(c => c.Failed).Select(c => c.Archive)], crawls.Count) { Drifts = drifts };
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public static class HarvestWindowFactory
             return false;
         }
 
-        if (!TryParseDate(run.To, "--to", out var to, ref error) || !TryParseDate(run.From, "--from", out var from, ref error))
+        if (!TryParseDate(run.To, "--to", out var to, out error) || !TryParseDate(run.From, "--from", out var from, out error))
         {
             return false;
         }
@@ -33,9 +33,10 @@ public static class HarvestWindowFactory
         return true;
     }
 
-    private static bool TryParseDate(string? text, string flag, out DateTimeOffset? value, ref string? error)
+    /// <summary>A UTC date as the flags take it (<c>2017-05-09</c> or ISO 8601); empty is null; else a one-line error.</summary>
+    public static bool TryParseDate(string? text, string flag, out DateTimeOffset? value, out string? error)
     {
-        value = null;
+        (value, error) = (null, null);
         if (string.IsNullOrWhiteSpace(text))
         {
             return true;

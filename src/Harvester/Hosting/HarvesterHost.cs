@@ -9,7 +9,7 @@ using Serilog.Events;
 
 namespace Harvester.Hosting;
 
-/// <summary>Builds the configuration and the host, and runs one harvest or a cache command.</summary>
+/// <summary>Builds the configuration and the host, validates every setting, and runs one command in it.</summary>
 public static class HarvesterHost
 {
     /// <summary>
@@ -34,62 +34,83 @@ public static class HarvesterHost
         return builder.AddEnvironmentVariables().AddInMemoryCollection(flags).Build();
     }
 
-    public static async Task<int> RunHarvestAsync(IConfigurationRoot configuration)
+    /// <summary>A harvest with this configuration (the in-process entry the tests use).</summary>
+    public static Task<int> RunHarvestAsync(IConfigurationRoot configuration, CancellationToken cancellationToken = default) =>
+        RunAsync<HarvestCommand>(configuration, parsed: null, cancellationToken);
+
+    /// <summary>
+    /// Builds the host, checks the settings and builds <typeparamref name="TCommand"/> (and with it every stage it uses)
+    /// before anything runs, so a bad setting is one line and exit 2; then runs it and returns its exit code.
+    /// </summary>
+    public static async Task<int> RunAsync<TCommand>(IConfigurationRoot configuration, ParseResult? parsed, CancellationToken cancellationToken)
+        where TCommand : class, IHarvesterCommand
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddSystemd();
         builder.Services.AddSerilog(logger => ConfigureLogging(logger, configuration));
         builder.Services.AddHarvester(configuration);
-        using var host = builder.Build();
-        if (await CheckStartAsync(host).ConfigureAwait(false) is { } usage)
+        builder.Services.AddTransient<TCommand>();
+        if (parsed is not null)
         {
-            return usage;
+            builder.Services.AddSingleton(parsed);
         }
 
-        var exit = host.Services.GetRequiredService<ExitCodeHolder>();
+        using var host = builder.Build();
+        var (command, failures) = Build<TCommand>(host.Services);
+        if (command is null)
+        {
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("harvester: " + failure).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        await host.StartAsync(cancellationToken).ConfigureAwait(false); // systemd: READY=1
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
+            return await command.RunAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
         {
             await Console.Error.WriteLineAsync("harvester: " + ex.GetType().Name + ": " + ex.Message).ConfigureAwait(false);
             return ExitCodes.NothingHarvested;
         }
-
-        return exit.Code;
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>
-    /// Validates the settings and builds every stage (the page cache, the crawlers, the filter's rule files) before the
-    /// host starts, so a bad setting, an unwritable cache path or a broken rule file is one line on stderr and exit 2,
-    /// not the host's stack trace.
-    /// </summary>
-    private static async Task<int?> CheckStartAsync(IHost host)
+    /// <summary>Every options class validated, then the command built; or the one-line reasons it cannot be.</summary>
+    private static (TCommand? Command, IReadOnlyList<string> Failures) Build<TCommand>(IServiceProvider services)
+        where TCommand : class, IHarvesterCommand
     {
-        IEnumerable<string> failures;
         try
         {
-            _ = host.Services.GetRequiredService<IOptions<HarvesterOptions>>().Value;
-            _ = host.Services.GetRequiredService<HarvestPipeline>();
-            return null;
+            _ = services.GetRequiredService<IOptions<HarvesterOptions>>().Value;
+            return (services.GetRequiredService<TCommand>(), []);
         }
         catch (OptionsValidationException ex)
         {
-            failures = ex.Failures;
+            return (null, ex.Failures.Select(SettingErrors.Failure).ToList());
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            return (null, [SettingErrors.Describe(ex)]);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
         {
-            failures = [ex.Message];
+            return (null, [ex.Message]);
         }
-
-        foreach (var failure in failures)
-        {
-            await Console.Error.WriteLineAsync("harvester: " + failure).ConfigureAwait(false);
-        }
-
-        return ExitCodes.Usage;
     }
 
     /// <summary>Serilog to stderr only (stdout carries the result); levels from configuration; journald-friendly under systemd.</summary>

@@ -1,10 +1,13 @@
-using System.ComponentModel.DataAnnotations;
 using Harvester.Crawl;
+using Harvester.Render;
 using Microsoft.Extensions.Options;
 
 namespace Harvester.Hosting;
 
-/// <summary>Checks the settings at start, so a bad URL, window or archive kind is a one-line error and exit 2.</summary>
+/// <summary>
+/// The rules that span settings, checked at start (the per-field annotations are <see cref="HarvesterOptionsAnnotations"/>'s),
+/// so a bad URL, window or archive kind is a one-line error and exit 2.
+/// </summary>
 public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOptions<HarvesterOptions>
 {
     public ValidateOptionsResult Validate(string? name, HarvesterOptions options)
@@ -12,7 +15,7 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
         var errors = new List<string>();
         foreach (var (archive, settings) in options.Archives)
         {
-            if (!ArchiveOptions.Kinds.Contains(settings.Kind))
+            if (!ArchiveOptions.Kinds.Contains(settings.Kind, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add($"Harvester:Archives:{archive}:Kind '{settings.Kind}' is not one of {string.Join(", ", ArchiveOptions.Kinds)}");
             }
@@ -21,6 +24,15 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
             {
                 errors.Add($"Harvester:Archives:{archive}:BaseUrl '{settings.BaseUrl}' is not an absolute http(s):// or file:// URL");
             }
+
+            if (settings.List.Length > 0 && !System.Net.Mail.MailAddress.TryCreate(settings.List.Trim(), out _))
+            {
+                errors.Add($"Harvester:Archives:{archive}:List '{settings.List}' is not a list address such as bpf@vger.kernel.org");
+            }
+            else if (settings.List.Length == 0 && string.Equals(settings.Kind, Domain.ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Harvester:Archives:{archive}:List is required for a public-inbox archive (e.g. bpf@vger.kernel.org)");
+            }
         }
 
         if (!options.Archives.Values.Any(a => a.Enabled))
@@ -28,16 +40,16 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
             errors.Add("no archive is enabled (Harvester:Archives:<Name>:Enabled)");
         }
 
-        errors.AddRange(Annotations(options.Http, "Harvester:Http"));
-        errors.AddRange(Annotations(options.Cache, "Harvester:Cache"));
-        errors.AddRange(Annotations(options.Drift, "Harvester:Drift"));
-        errors.AddRange(Annotations(options.Group, "Harvester:Group"));
-        if (options.Run.Format is not ("markdown" or "json"))
+        if (!string.Equals(options.Run.Format, "markdown", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(options.Run.Format, "json", StringComparison.OrdinalIgnoreCase))
         {
             errors.Add($"--format '{options.Run.Format}' is not markdown or json");
         }
 
-        if (options.Output.Order is not ("author" or "date"))
+        // Case-insensitive, as SeriesOrdering and OutputOptions' annotation read it (issue 13 found one of three checks
+        // case-sensitive).
+        if (!string.Equals(options.Output.Order, SeriesOrdering.ByAuthor, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(options.Output.Order, SeriesOrdering.ByDate, StringComparison.OrdinalIgnoreCase))
         {
             errors.Add($"Harvester:Output:Order '{options.Output.Order}' is not author or date");
         }
@@ -48,12 +60,5 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static IEnumerable<string> Annotations(object settings, string prefix)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(settings, new ValidationContext(settings), results, validateAllProperties: true);
-        return results.Select(r => $"{prefix}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
     }
 }

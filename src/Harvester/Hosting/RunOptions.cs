@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Harvester.Hosting;
 
 /// <summary>What this run does (<c>Harvester:Run</c>); the command line writes these keys.</summary>
@@ -9,7 +11,9 @@ public sealed class RunOptions
     /// <summary>Window end, exclusive, UTC. Empty: now.</summary>
     public string? To { get; set; }
 
+    /// <summary>Window length in days when <see cref="From"/> is empty (and where a first <c>--since-last-run</c> starts).</summary>
     /// <value>The default value is 7.</value>
+    [Range(1, 3660)]
     public int Days { get; set; } = 7;
 
     /// <summary><c>markdown</c> or <c>json</c>.</summary>
@@ -32,6 +36,9 @@ public sealed class RunOptions
     /// <summary>Start where the last successful run ended (state file).</summary>
     public bool SinceLastRun { get; set; }
 
-    /// <summary>The state file; empty: <c>$STATE_DIRECTORY/state.json</c>, else beside the cache.</summary>
+    /// <summary>
+    /// The state file. Empty: <c>$STATE_DIRECTORY/state.json</c>, else <c>$XDG_STATE_HOME/harvester/state.json</c>, else
+    /// <c>~/.local/state/harvester/state.json</c> (never in the cache).
+    /// </summary>
     public string StatePath { get; set; } = "";
 }

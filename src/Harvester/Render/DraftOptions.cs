@@ -5,14 +5,19 @@ namespace Harvester.Render;
 /// <summary>Settings of the <c>--draft</c> issue skeleton (<c>Harvester:Output:Draft</c>), shaped like the seed issue 03.</summary>
 public sealed class DraftOptions
 {
-    /// <summary>The issue number, printed with two digits (<c>03</c>) in the title, path and intro.</summary>
-    /// <value>The default value is 1.</value>
+    /// <summary>
+    /// The issue number, printed with two digits (<c>03</c>) in the title, path and intro; <c>--issue N</c> sets it.
+    /// </summary>
+    /// <value>The default value is unset: the state's last issue number plus 1 (1 without a state).</value>
     [Range(1, 9999)]
-    public int IssueNumber { get; set; } = 1;
+    public int? IssueNumber { get; set; }
 
     /// <summary>The newsletter's author, printed in the front matter and the intro.</summary>
-    /// <value>The default value is empty (the line then reads <c>author: ''</c>).</value>
+    /// <value>The default value is empty: the draft then shows <see cref="AuthorPlaceholder"/>, easy to spot.</value>
     public string Author { get; set; } = "";
+
+    /// <summary>What the draft says where the author goes when none is configured; no person's name is a default.</summary>
+    public const string AuthorPlaceholder = "TODO-AUTHOR (set Harvester:Output:Draft:Author)";
 
     /// <summary>The title; <c>{0}</c> is the two-digit issue number.</summary>
     /// <value>The default value is <c>BPF updates {0}</c>.</value>

@@ -9,16 +9,17 @@ namespace Harvester.Render;
 /// Renders a whole issue skeleton (<c>--draft</c>) in the seed issue's shape (<c>/work/shared/seeds/000_ed41dd5c72a7ab7f.txt</c>):
 /// YAML front matter (path <c>/blog/YYYY/M/D/bpf-updates-NN</c>, date, author, title, categories, tags, ogSummary),
 /// the intro paragraph, <c>---</c>, a placeholder for the week's news, the Patches section and the sign-off.
-/// The date is the report window's end (no clock is read), so the same report renders the same draft.
+/// The date is the report window's end (no clock is read), so the same report renders the same draft. The issue
+/// number is the caller's (configured, <c>--issue</c>, or the state's next).
 /// </summary>
-public sealed partial class DraftRenderer(OutputOptions options) : IReportRenderer
+public sealed partial class DraftRenderer(OutputOptions options, int issueNumber) : IReportRenderer
 {
     public string Render(HarvestReport report)
     {
         var draft = options.Draft;
-        var number = draft.IssueNumber.ToString("D2", CultureInfo.InvariantCulture);
+        var number = issueNumber.ToString("D2", CultureInfo.InvariantCulture);
         var day = report.Window.To.UtcDateTime;
-        var author = MarkdownText.Sanitize(draft.Author);
+        var author = MarkdownText.Sanitize(string.IsNullOrWhiteSpace(draft.Author) ? DraftOptions.AuthorPlaceholder : draft.Author);
         var sb = new StringBuilder();
         sb.Append("---\n");
         sb.Append("path: ").Append(Quoted(string.Create(CultureInfo.InvariantCulture, $"/blog/{day.Year}/{day.Month}/{day.Day}/{Format(draft.Slug, number)}"))).Append('\n');
@@ -30,7 +31,7 @@ public sealed partial class DraftRenderer(OutputOptions options) : IReportRender
         sb.Append("ogSummary: ").Append(Quoted("TODO: one-sentence summary of this issue.")).Append('\n');
         sb.Append("---\n\n");
         sb.Append("This is issue ").Append(number).Append(" of the regular newsletter around BPF written by ")
-            .Append(author.Length > 0 ? MarkdownText.Text(author) : "TODO")
+            .Append(MarkdownText.Text(author))
             .Append(". It summarizes ongoing development, presentations, videos and other information related to BPF and XDP. It is released roughly once a week.\n\n");
         sb.Append("---\n\n");
         sb.Append("TODO: this week's highlights (pull requests, notable threads, talks, articles).\n\n");

@@ -7,7 +7,7 @@ internal sealed record JsonOutput(
     int Schema,
     JsonWindow Window,
     IReadOnlyList<JsonSeries> Series,
-    IReadOnlyList<JsonMessage> PullRequests,
+    IReadOnlyList<JsonPullRequest> PullRequests,
     IReadOnlyList<JsonDiagnostic> Diagnostics,
     JsonStats Stats);
 
@@ -38,8 +38,11 @@ internal sealed record JsonMessage(
     IReadOnlyList<JsonLink> Links,
     int RepliesSeen);
 
-internal sealed record JsonLink(string Archive, string Url);
+/// <summary>One archive's copy of a message: the configured archive name, its list address (null when not configured), the URL.</summary>
+internal sealed record JsonLink(string Archive, string? List, string Url);
 
 internal sealed record JsonDiagnostic(string Level, string? Url, string Message);
 
 internal sealed record JsonStats(int Requests, int CacheHits, int Messages, int RequestsSaved, int Floor);
+
+internal sealed record JsonPullRequest(string? MessageId, string Subject, string? Date, string Author, string? Tree, IReadOnlyList<JsonLink> Links);

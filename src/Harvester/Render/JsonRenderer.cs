@@ -39,9 +39,9 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
             new JsonWindow(Instant(report.Window.From), Instant(report.Window.To)),
             SeriesOrdering.Order(report.Series, options.Order).Select(Series).ToList(),
             report.PullRequests
-                .OrderBy(m => m.Date)
-                .ThenBy(m => m.MessageId, StringComparer.Ordinal)
-                .Select(m => Message(m, SubjectParser.Parse(m.Subject)))
+                .OrderBy(p => p.Day ?? DateOnly.MaxValue)
+                .ThenBy(p => p.Subject, StringComparer.Ordinal)
+                .Select(PullRequest)
                 .ToList(),
             report.Diagnostics.Select(d => new JsonDiagnostic(d.Level.ToString().ToLowerInvariant(), d.Url, d.Message)).ToList(),
             new JsonStats(report.Stats.Requests, report.Stats.CacheHits, report.Stats.Messages, report.Stats.RequestsSaved, report.Stats.Floor));
@@ -72,8 +72,17 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
             parts.Select(p => Message(p.Message, p.Subject)).ToList());
     }
 
+    /// <summary>A pull request: its day as <c>YYYY-MM-DD</c> (the mail's own, or null when no archive dates it).</summary>
+    private JsonPullRequest PullRequest(PullRequest p) => new(
+        p.MessageId,
+        p.Subject,
+        p.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        p.Author,
+        p.Tree,
+        links.Ordered(p.Links).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList());
+
     private JsonMessage Message(MailMessage m, PatchSubject subject) => new(
-        m.MessageId.Length == 0 ? null : m.MessageId, // a pull request seen only in an index was never fetched
+        m.MessageId,
         m.Subject,
         subject.Title,
         subject.Prefixes,
@@ -82,6 +91,6 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         subject.Total,
         Instant(m.Date),
         m.Author,
-        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList(),
+        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList(),
         m.RepliesSeen);
 }

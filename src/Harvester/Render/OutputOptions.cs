@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Harvester.Render;
 
@@ -49,6 +50,15 @@ public sealed class OutputOptions
     /// <value>The default value is <c>not BPF/XDP</c>, rendered as a trailing <c> (not BPF/XDP)</c>.</value>
     public string IrrelevantMark { get; set; } = "not BPF/XDP";
 
+    /// <summary>The heading of the Pull requests section (<c>--sections pulls</c>).</summary>
+    /// <value>The default value is <c>## Pull requests</c>.</value>
+    public string PullRequestsHeading { get; set; } = "## Pull requests";
+
+    /// <summary>The line printed instead of the pull requests when the window has none.</summary>
+    /// <value>The default value is <c>No pull requests were found in this window.</c></value>
+    public string NoPullRequests { get; set; } = "No pull requests were found in this window.";
+
     /// <summary>Settings of the <c>--draft</c> issue skeleton.</summary>
+    [ValidateObjectMembers]
     public DraftOptions Draft { get; set; } = new();
 }

@@ -11,7 +11,7 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
     private static readonly string[] Options =
     [
         "--from", "--to", "--days", "--format", "--out", "--append-to", "--config", "--all", "--explain", "--offline", "--refresh",
-        "--draft", "--since-last-run", "--verbose", "-v", "--quiet", "-q", "--help", "--version",
+        "--draft", "--issue", "--since-last-run", "--verbose", "-v", "--quiet", "-q", "--help", "--version",
     ];
 
     private readonly ProcessScratch _scratch = new();
@@ -114,7 +114,7 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
         var index = requested.Count - messages - robots;
 
         var stats = await harvester.RunAsync(["cache", "stats"], environment);
-        var pruned = await harvester.RunAsync(["cache", "prune", "--older-than", "0m"], environment);
+        var pruned = await harvester.RunAsync(["cache", "prune", "--older-than", "0min"], environment);
         var after = await harvester.RunAsync(["cache", "stats"], environment);
 
         Assert.True(stats.ExitCode == ExitCodes.Done, stats.ToString());

@@ -15,7 +15,7 @@ public sealed class DraftRendererTests
         var options = DraftOptions(3, "Alexander Alemayhu");
         var report = SeedIssue.Report() with { Window = new HarvestWindow(Some.Monday, new DateTimeOffset(2017, 5, 18, 21, 40, 44, TimeSpan.Zero)) };
 
-        var lines = new DraftRenderer(options).Render(report).Split('\n');
+        var lines = new DraftRenderer(options, options.Draft.IssueNumber!.Value).Render(report).Split('\n');
 
         Assert.Equal(FrontMatterKeys(Seed), FrontMatterKeys(lines));
         Assert.Equal("path: '/blog/2017/5/18/bpf-updates-03'", lines[1]);
@@ -33,7 +33,7 @@ public sealed class DraftRendererTests
     {
         var options = DraftOptions(3, "Alexander Alemayhu");
 
-        var draft = new DraftRenderer(options).Render(SeedIssue.Report());
+        var draft = new DraftRenderer(options, options.Draft.IssueNumber!.Value).Render(SeedIssue.Report());
 
         var section = new MarkdownRenderer(options).Render(SeedIssue.Report());
         Assert.EndsWith("\n\n" + section + "\nHappy eBPF hacking!\n", draft, StringComparison.Ordinal);
@@ -44,11 +44,23 @@ public sealed class DraftRendererTests
     [Fact]
     public void Render_QuoteInAuthor_IsYamlEscaped()
     {
-        var draft = new DraftRenderer(DraftOptions(12, "Conan O'Brien")).Render(SeedIssue.Report());
+        var draft = new DraftRenderer(DraftOptions(12, "Conan O'Brien"), 12).Render(SeedIssue.Report());
 
         Assert.Contains("\nauthor: 'Conan O''Brien'\n", draft, StringComparison.Ordinal);
         Assert.Contains("\ntitle: 'BPF updates 12'\n", draft, StringComparison.Ordinal);
         Assert.Contains("/bpf-updates-12'\n", draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoAuthorConfigured_ShowsThePlaceholderAndNoName()
+    {
+        var options = SeedIssue.Options();
+
+        var draft = new DraftRenderer(options, 7).Render(SeedIssue.Report());
+
+        Assert.Contains("\nauthor: 'TODO-AUTHOR (set Harvester:Output:Draft:Author)'\n", draft, StringComparison.Ordinal);
+        Assert.Contains("written by TODO-AUTHOR (set Harvester:Output:Draft:Author).", draft, StringComparison.Ordinal);
+        Assert.Contains("\ntitle: 'BPF updates 07'\n", draft, StringComparison.Ordinal);
     }
 
     private static OutputOptions DraftOptions(int issue, string author)

@@ -58,7 +58,12 @@ public sealed class JsonRendererTests
         Assert.Equal(["level", "url", "message"], Names(root.GetProperty("diagnostics")[0]));
         Assert.Equal("warning", root.GetProperty("diagnostics")[0].GetProperty("level").GetString());
         Assert.Equal(3, root.GetProperty("stats").GetProperty("cacheHits").GetInt32());
-        Assert.Equal("[GIT] Networking", root.GetProperty("pullRequests")[0].GetProperty("subject").GetString());
+        var pull = root.GetProperty("pullRequests")[0];
+        Assert.Equal(["messageId", "subject", "date", "author", "tree", "links"], Names(pull));
+        Assert.Equal("[GIT] Networking", pull.GetProperty("subject").GetString());
+        Assert.Equal("2017-05-09", pull.GetProperty("date").GetString());
+        Assert.Equal("net", pull.GetProperty("tree").GetString());
+        Assert.Equal(JsonValueKind.Null, pull.GetProperty("messageId").ValueKind);
     }
 
     [Fact]
@@ -71,11 +76,12 @@ public sealed class JsonRendererTests
         using var doc = JsonDocument.Parse(new JsonRenderer(options).Render(SeedIssue.Report()));
         var jsonTops = doc.RootElement.GetProperty("series").EnumerateArray()
             .Select(s => s.GetProperty("cover").ValueKind == JsonValueKind.Null ? s.GetProperty("patches")[0] : s.GetProperty("cover"))
-            .Select(m => m.GetProperty("subject").GetString()!)
+            .Select(m => m.GetProperty("links")[0].GetProperty("url").GetString()!)
             .ToList();
 
+        // Each series' head message is linked from the Markdown line at the same place: same series, same order.
         Assert.Equal(7, jsonTops.Count);
-        Assert.All(jsonTops.Zip(markdownTops), p => Assert.Contains(p.First[..16], p.Second, StringComparison.Ordinal));
+        Assert.Equal(jsonTops, markdownTops.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\]\((https?://[^)\s]+)\)").Groups[1].Value));
     }
 
     [Fact]
@@ -85,6 +91,24 @@ public sealed class JsonRendererTests
 
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', json);
+    }
+
+    [Fact]
+    public void Render_Links_NameArchiveAndList_InPreferenceOrder()
+    {
+        var message = Some.Message("[PATCH bpf-next] bpf: x", Some.Monday, Some.LoreBpf("x/y@example.org"), Some.MailArchive(7), Some.Spinics(5));
+
+        using var doc = JsonDocument.Parse(new JsonRenderer().Render(Some.Report(Some.Relevant(Some.Series("Ann", message)))));
+
+        var links = doc.RootElement.GetProperty("series")[0].GetProperty("patches")[0].GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(["archive", "list", "url"], Names(links[0]));
+        Assert.Equal(
+            [
+                ("Spinics", "netdev@vger.kernel.org", "https://www.spinics.net/lists/netdev/msg5.html"),
+                ("MailArchive", "netdev@vger.kernel.org", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html"),
+                ("LoreBpf", "bpf@vger.kernel.org", "https://lore.kernel.org/bpf/x%2Fy@example.org/"),
+            ],
+            links.Select(l => (l.GetProperty("archive").GetString(), l.GetProperty("list").GetString(), l.GetProperty("url").GetString())));
     }
 
     private static List<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();
@@ -97,7 +121,7 @@ public sealed class JsonRendererTests
         var old = Single("Bob", "[PATCH v2] xdp: older", sent.AddHours(-30), 6) with { SupersededBy = covered.Id };
         return Report(Relevant(first), Relevant(covered), Irrelevant(old)) with
         {
-            PullRequests = [Message("[GIT] Networking", sent, Spinics(7))],
+            PullRequests = [new PullRequest { Subject = "[GIT] Networking", Author = "David Miller", Day = new DateOnly(2017, 5, 9), Tree = "net", Links = [Spinics(7)] }],
             Diagnostics = [new Diagnostic(DiagnosticLevel.Warning, "https://www.spinics.net/lists/netdev/mail9.html", "index cut off"), new Diagnostic(DiagnosticLevel.Info, null, "cache used")],
             Stats = new HarvestStats { Requests = 10, CacheHits = 3, Messages = 7, RequestsSaved = 2, Floor = 434000 },
         };
