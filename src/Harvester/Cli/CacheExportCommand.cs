@@ -79,7 +79,10 @@ public sealed class CacheExportCommand(PageCache cache, ParseResult parsed, IOpt
             var result = MirrorExport.Write(cache, directory, baseUri, from, to);
             written += result.Written;
             skipped += result.Skipped;
-            lines.Add($"{archive}: {result.Written} pages; read them with Harvester__Archives__{archive}__BaseUrl={mirror.AbsoluteUri}");
+            if (result.Written > 0 || name is not null)
+            {
+                lines.Add($"{archive}: {result.Written} pages; read them with Harvester__Archives__{archive}__BaseUrl={mirror.AbsoluteUri}");
+            }
         }
 
         Console.Out.WriteLine($"exported {written} cached pages to {directory}" + (skipped > 0 ? $" ({skipped} not representable as files, left out)" : ""));
