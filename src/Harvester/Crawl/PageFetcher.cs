@@ -10,7 +10,7 @@ namespace Harvester.Crawl;
 /// with ETag/If-Modified-Since), then HTTP through the host's throttle and the resilience pipeline, or a file:// mirror.
 /// Refuses URLs outside the archive and those robots.txt disallows.
 /// </summary>
-public sealed partial class ArchiveFetcher(
+public sealed partial class PageFetcher(
     string archive,
     Uri baseUri,
     HttpClient client,

@@ -10,14 +10,14 @@ namespace Harvester.Crawl;
 /// its entries; spinics' does not, so there a few message pages are probed (binary search) to place the window.
 /// Where the index does not reach back far enough, message numbers are probed instead (<see cref="WalkNumbersAsync"/>).
 /// </summary>
-public sealed partial class ArchiveCrawler(
-    ArchiveFetcher fetcher,
+public sealed partial class HtmlArchiveSource(
+    PageFetcher fetcher,
     string kind,
     IIndexPageParser indexParser,
     MessageReader reader,
     CrawlStats stats,
     int lookahead,
-    ILogger logger) : IArchiveCrawler
+    ILogger logger) : IArchiveSource
 {
     /// <summary>How far before the window's start a date-sorted index may still hold window messages (X-Date may be a
     /// Received time, so the order is not exact: archive-html/spinics.md §2.2).</summary>
@@ -31,7 +31,7 @@ public sealed partial class ArchiveCrawler(
 
     public string Archive => fetcher.Archive;
 
-    public async Task<ArchiveCrawl> CrawlAsync(CrawlRequest request, CancellationToken cancellationToken)
+    public async Task<SourceResult> ReadAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         var run = new CrawlRun(fetcher.Archive, request);
         var matcher = new LinkMatcher(request.Known, request.KnownOutside);
@@ -78,7 +78,7 @@ public sealed partial class ArchiveCrawler(
         }
 
         var result = await run.ToResultAsync().ConfigureAwait(false);
-        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Probes, result.EdgeReads);
+        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Documents.Count);
         return result;
     }
 
@@ -249,8 +249,8 @@ public sealed partial class ArchiveCrawler(
         return await ReadMessageAsync(entry.Url, run, needed, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes, {EdgeReads} edge-day reads")]
-    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes, int edgeReads);
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {MessagePages} message pages read")]
+    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int messagePages);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Archive}: the index does not reach back to the window; probing message numbers below {Lowest}")]
     private static partial void LogNumberWalk(ILogger logger, string archive, long lowest);

@@ -1,0 +1,47 @@
+using Harvester.Parse;
+using Microsoft.Extensions.Logging;
+
+namespace Harvester.Crawl;
+
+/// <summary>
+/// Makes the run's sources and fetchers from the configuration: one <see cref="PageFetcher"/> per archive, sharing one
+/// throttle and one circuit per host (two archives on one host share its politeness), and one source per archive by
+/// its kind. A new archive kind adds its case to <see cref="Create"/>.
+/// </summary>
+public sealed class SourceFactory(FetchSettings settings, PageCache? cache, CrawlStats stats, MessageReader reader, LayoutWatch? watch, ILoggerFactory loggers)
+{
+    private readonly Dictionary<string, (HostThrottle Throttle, HostCircuit Circuit)> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A fetcher for one archive's pages; every fetcher for the same host shares that host's throttle and circuit.</summary>
+    public PageFetcher CreateFetcher(string archive, Uri baseUri)
+    {
+        var http = settings.Http;
+        lock (_hosts)
+        {
+            if (!_hosts.TryGetValue(baseUri.Authority, out var host))
+            {
+                host = (new HostThrottle(TimeSpan.FromSeconds(1 / http.RequestsPerSecond), http.MaxConcurrency, settings.Time), new HostCircuit(http.HostFailureLimit));
+                _hosts[baseUri.Authority] = host;
+            }
+
+            var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+            return new PageFetcher(archive, baseUri, settings.Clients(archive), host.Throttle, host.Circuit, ResiliencePipelines.Create(http, settings.Time), cache, settings.Policy, stats, settings.Time, logger);
+        }
+    }
+
+    /// <summary>The source for one configured archive, by its kind; null for a kind no source reads.</summary>
+    public IArchiveSource? Create(string archive, ArchiveOptions options)
+    {
+        if (options.BaseUri is not { } baseUri || PageParsers.For(options.Kind) is not { } parsers)
+        {
+            return null;
+        }
+
+        IIndexPageParser index = watch is null ? parsers.Index : new WatchedIndexParser(parsers.Index, watch);
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        return new HtmlArchiveSource(CreateFetcher(archive, baseUri), options.Kind, index, reader, stats, settings.Http.MaxConcurrency - 1, logger);
+    }
+}
+
+/// <summary>What every fetcher of a run is made with: the HTTP options, the run's fetch policy, a client per archive, the clock.</summary>
+public sealed record FetchSettings(HttpOptions Http, FetchPolicy Policy, Func<string, HttpClient> Clients, TimeProvider Time);
