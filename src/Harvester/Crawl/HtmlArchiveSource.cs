@@ -107,6 +107,11 @@ public sealed partial class HtmlArchiveSource(
 
         run.IndexPages++;
         var page = parsed.Value!;
+        foreach (var warning in page.Warnings)
+        {
+            run.Report(DiagnosticLevel.Warning, url, "index page read in part: " + warning);
+        }
+
         var outside = page.Entries.Where(e => !fetcher.IsInside(e.Url)).ToList();
         if (outside.Count == 0)
         {
