@@ -13,7 +13,7 @@ public sealed record MboxRead(IReadOnlyList<MailMessage> Messages, IReadOnlyList
 /// Reads a public-inbox search result or thread (gzipped mboxrd, or the same unpacked) into <see cref="MailMessage"/>s,
 /// one mail at a time: <see cref="Gzip"/> unpacks it under a cap, <see cref="MboxrdSplitter"/> cuts and unquotes it,
 /// <see cref="RawMailParser"/> reads each mail. An HTML page (an Anubis challenge, an error page) is never read as mail.
-/// Covered by MboxReaderTests.
+/// Covered by PublicInboxParseTests.
 /// </summary>
 public static class MboxReader
 {

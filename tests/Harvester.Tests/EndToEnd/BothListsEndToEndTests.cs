@@ -138,6 +138,36 @@ public sealed class BothListsEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_LoreOnAgainAndOffline_FromTheCache_NoRequestAnywhere()
+    {
+        await using var sites = await Sites.StartAsync();
+        var settings = Settings(sites, lore: true);
+        var (_, first) = await _run.RunAsync(settings);
+        var requests = sites.Lore.Requests.Count + sites.Spinics.Requests.Count + sites.MailArchive.Requests.Count + sites.SpinicsBpf.Requests.Count;
+        settings["Harvester:Run:Offline"] = "true";
+
+        var (code, offline) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Equal(first, offline);
+        Assert.Equal(requests, sites.Lore.Requests.Count + sites.Spinics.Requests.Count + sites.MailArchive.Requests.Count + sites.SpinicsBpf.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Harvest_LorePreferred_LinksGoToLore()
+    {
+        await using var sites = await Sites.StartAsync();
+        var settings = Settings(sites, lore: true);
+        settings["Harvester:Output:PreferredArchives:0"] = "lore";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Contains($"[[PATCH bpf-next 0/2] bpftool: Show per-CPU run counts in prog profile]({sites.Lore.Inbox("bpf")}20261110142000.7712-1-ines.carvalho@example.pt/)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(sites.Spinics.BaseUrl.AbsoluteUri, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Harvest_LoreDown_SameMarkdownAgain_HtmlArchivesFetchThePages()
     {
         await using var sites = await Sites.StartAsync();

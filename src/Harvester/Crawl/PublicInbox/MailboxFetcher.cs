@@ -23,6 +23,7 @@ public sealed record MailboxFetch(Uri Url, FetchStatus Status, byte[]? Content, 
 /// asked first. Results are cached by URL: for good once their days are closed (<see cref="WindowQuery.IsClosed"/>),
 /// else for the index TTL; a 404 ("no match") only for the not-found TTL, so an empty answer is never kept for good,
 /// and <see cref="Forget"/> drops a result that turned out unreadable. An Anubis page is reported, never solved, never cached.
+/// Covered by MailboxFetcherTests.
 /// </summary>
 public sealed partial class MailboxFetcher(
     string archive,

@@ -15,6 +15,7 @@ namespace Harvester.Crawl.PublicInbox;
 /// the same, only the requests differ. The failure is a warning when an enabled HTML archive carries the same list
 /// (<paramref name="hasFallback"/>), else an error and the archive counts as failed.
 /// </para>
+/// Covered by PublicInboxSourceTests and EndToEnd/BothListsEndToEndTests.
 /// </summary>
 public sealed partial class PublicInboxSource(
     string archive,
