@@ -19,6 +19,9 @@ public sealed class PageFetcher(ArchiveScope scope, PageCachePolicy cache, Robot
     /// <summary>True when <paramref name="url"/> lies inside this archive (same scheme, host and list folder).</summary>
     public bool IsInside(Uri url) => scope.IsInside(url);
 
+    /// <summary>Whether robots.txt lets Harvester read <paramref name="url"/> (read once per fetcher; always true when not obeyed).</summary>
+    public Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken) => robots.IsAllowedAsync(url, cancellationToken);
+
     /// <summary>Drops a page from the cache: it was fetched but could not be used, so a later run tries again.</summary>
     public void Forget(Uri url) => cache.Forget(url);
 
