@@ -52,7 +52,7 @@ public sealed partial class HarvestPipeline(
         {
             Window = window,
             Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
-            PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject) })],
+            PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject), Links = merger.Annotate(p.Links) })],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using Harvester.Crawl;
+using Harvester.Domain;
 using Harvester.Filter;
 using Harvester.Group;
 using Harvester.Merge;
@@ -27,7 +28,8 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Cache.ResolvePath()));
         services.AddSingleton(sp => new LayoutWatch(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Drift));
         services.AddSingleton(sp => new MessageReader(kind => PageParsers.For(kind)?.Message, sp.GetRequiredService<LayoutWatch>()));
-        services.AddSingleton<MessageMerger>();
+        services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
+        services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
         services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
         services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
@@ -82,10 +84,10 @@ public static class HarvesterServiceCollectionExtensions
             options.Http.ObeyRobotsTxt,
             "harvester");
         var hosts = new Dictionary<string, (HostThrottle Throttle, HostCircuit Circuit)>(StringComparer.OrdinalIgnoreCase);
-        var preference = options.Output.PreferredArchives;
+        var preference = new ArchivePreference(options.Output.PreferredArchives);
         return options.Archives
-            .Where(a => a.Value.Enabled)
-            .OrderBy(a => preference.FindIndex(p => string.Equals(p, a.Key, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : int.MaxValue)
+            .Where(a => a.Value.Enabled && PageParsers.For(a.Value.Kind) is not null)
+            .OrderBy(a => preference.Rank(a.Key, a.Value.Kind.ToLowerInvariant()))
             .ThenBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
             .Select(a =>
             {

@@ -79,7 +79,7 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         p.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         p.Author,
         p.Tree,
-        links.Ordered(p.Links).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList());
+        links.Ordered(p.Links).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList());
 
     private JsonMessage Message(MailMessage m, PatchSubject subject) => new(
         m.MessageId,
@@ -91,6 +91,6 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         subject.Total,
         Instant(m.Date),
         m.Author,
-        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList(),
+        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList(),
         m.RepliesSeen);
 }

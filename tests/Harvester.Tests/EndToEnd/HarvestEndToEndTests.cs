@@ -183,7 +183,9 @@ public sealed partial class HarvestEndToEndTests : IDisposable
             Assert.True(message.SpinicsNumber is null || !window.Contains(message.Date), page + " was fetched though spinics gave it");
         });
         var cover = json.RootElement.GetProperty("series")[0].GetProperty("cover");
-        Assert.Equal(["MailArchive", "Spinics"], cover.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("archive").GetString()).Order());
+        // Both netdev archives' pages, and the lore link made from the Message-ID (LoreNetdev is disabled: no request).
+        Assert.Equal(["LoreNetdev", "MailArchive", "Spinics"], cover.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("archive").GetString()).Order());
+        Assert.All(cover.GetProperty("links").EnumerateArray(), l => Assert.Equal("netdev@vger.kernel.org", l.GetProperty("list").GetString()));
     }
 
     [Fact]

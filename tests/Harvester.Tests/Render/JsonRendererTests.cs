@@ -93,6 +93,24 @@ public sealed class JsonRendererTests
         Assert.DoesNotContain('\r', json);
     }
 
+    [Fact]
+    public void Render_Links_NameArchiveAndList_InPreferenceOrder()
+    {
+        var message = Some.Message("[PATCH bpf-next] bpf: x", Some.Monday, Some.LoreBpf("x/y@example.org"), Some.MailArchive(7), Some.Spinics(5));
+
+        using var doc = JsonDocument.Parse(new JsonRenderer().Render(Some.Report(Some.Relevant(Some.Series("Ann", message)))));
+
+        var links = doc.RootElement.GetProperty("series")[0].GetProperty("patches")[0].GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(["archive", "list", "url"], Names(links[0]));
+        Assert.Equal(
+            [
+                ("Spinics", "netdev@vger.kernel.org", "https://www.spinics.net/lists/netdev/msg5.html"),
+                ("MailArchive", "netdev@vger.kernel.org", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html"),
+                ("LoreBpf", "bpf@vger.kernel.org", "https://lore.kernel.org/bpf/x%2Fy@example.org/"),
+            ],
+            links.Select(l => (l.GetProperty("archive").GetString(), l.GetProperty("list").GetString(), l.GetProperty("url").GetString())));
+    }
+
     private static List<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();
 
     private static HarvestReport FullReport()

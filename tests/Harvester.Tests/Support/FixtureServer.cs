@@ -93,8 +93,9 @@ public sealed class FixtureServer : IAsyncDisposable
         }
     }
 
+    /// <summary>spinics' archive of the fixture archive's list, under <c>/lists/&lt;list&gt;/</c> (netdev, bpf).</summary>
     public static Task<FixtureServer> StartSpinicsAsync(FixtureArchive archive) =>
-        StartAsync(new Sites.SpinicsFixtureSite(archive), "/lists/netdev/");
+        StartAsync(new Sites.SpinicsFixtureSite(archive), $"/lists/{archive.List}/");
 
     public static Task<FixtureServer> StartMailArchiveAsync(FixtureArchive archive) =>
         StartAsync(new Sites.MailArchiveFixtureSite(archive), "/netdev@vger.kernel.org/");
