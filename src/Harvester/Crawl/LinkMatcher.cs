@@ -35,5 +35,5 @@ public sealed class LinkMatcher
         return matches is [var only] && !(only.Outside && needed) ? only.Message : null;
     }
 
-    private static string Normalize(string subject) => string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string subject) => Whitespace.Collapse(subject);
 }

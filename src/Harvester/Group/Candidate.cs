@@ -13,7 +13,7 @@ internal sealed record Candidate(MailMessage Message, PatchSubject Subject, stri
     public int Slot => Subject.Index;
 
     /// <summary>The body with whitespace collapsed: resends differ only in trailing blank lines (bugs-spamming.mbox).</summary>
-    public string BodyFingerprint { get; } = SubjectParser.Collapse(Message.Body);
+    public string BodyFingerprint { get; } = Whitespace.Collapse(Message.Body);
 
     /// <summary>
     /// The subsystem part of the title, up to its last <c>": "</c> (<c>net: foo</c> for <c>net: foo: add the ring
