@@ -9,6 +9,9 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
     /// <summary>Where a redirect (301, 302, 303, 307, 308) points; the fetcher follows it only inside the archive.</summary>
     public Uri? Location { get; init; }
 
+    /// <summary>The body's bytes, for a binary response (a public-inbox gzipped mbox: <c>PublicInbox/MailboxFetcher</c>).</summary>
+    public byte[]? Bytes { get; init; }
+
     /// <summary>
     /// A Cloudflare challenge or block: a <c>cf-mitigated: challenge</c> header, or a "Just a moment..." interstitial
     /// served as 200, 403 or 503 (archive-html/mail-archive.md: the live site sits behind Cloudflare). Never retried.

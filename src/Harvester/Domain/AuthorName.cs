@@ -84,6 +84,6 @@ public static partial class AuthorName
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"\s+via\s+\S.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+via\s+\S.*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RelaySuffix();
 }

@@ -74,19 +74,19 @@ public static partial class CommitMessage
         || ShortlogHeader().IsMatch(line)
         || Diffstat.IsStatLine(line);
 
-    [GeneratedRegex(@"^\s*>")]
+    [GeneratedRegex(@"^\s*>", RegexOptions.NonBacktracking)]
     private static partial Regex Quote();
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][A-Za-z0-9-]*)\s*:\s*\S")]
+    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][A-Za-z0-9-]*)\s*:\s*\S", RegexOptions.NonBacktracking)]
     private static partial Regex Trailer();
 
     // git format-patch's cover letter shortlog: "Jakub Kicinski (9):" (seen in the nfp cover, fixtures/relevance).
-    [GeneratedRegex(@"^\S.*\s\(\d+\):\s*$")]
+    [GeneratedRegex(@"^\S.*\s\(\d+\):\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex ShortlogHeader();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Url();
 }

@@ -18,7 +18,7 @@ namespace Harvester.Merge;
 /// </summary>
 public static class PullRequestSightings
 {
-    public static IReadOnlyList<PullRequest> Find(IEnumerable<ArchiveCrawl> crawls, IReadOnlyList<MailMessage> messages, IEnumerable<MailMessage> fetchedPulls, HarvestWindow window)
+    public static IReadOnlyList<PullRequest> Find(IEnumerable<SourceResult> crawls, IReadOnlyList<MailMessage> messages, IEnumerable<MailMessage> fetchedPulls, HarvestWindow window)
     {
         var firstDay = DateOnly.FromDateTime(window.From.UtcDateTime);
         var lastDay = DateOnly.FromDateTime(window.To.UtcDateTime.AddTicks(-1));

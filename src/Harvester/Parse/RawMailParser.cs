@@ -9,7 +9,7 @@ namespace Harvester.Parse;
 /// same <see cref="MailMessage"/> the HTML parsers give, with MimeKit: folded and RFC 2047-encoded headers, the sender's
 /// UTC offset kept, quoted-printable and base64 bodies decoded in their charset. The body is every text part but HTML,
 /// in order (a patch sent as a <c>text/x-patch</c> attachment included, as the archives show it inline). The link is
-/// the message's page in the archive (<see cref="PublicInboxLinks"/>). Covered by RawMailParserTests.
+/// the message's page in the archive (<see cref="PublicInboxLinks"/>). Covered by PublicInboxParseTests (fixture pages/public-inbox/search-result.mboxrd).
 /// </summary>
 public static class RawMailParser
 {
@@ -54,7 +54,7 @@ public static class RawMailParser
             InReplyTo = inReplyTo,
             References = references,
             Body = Body(mime),
-            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id))],
+            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id)) { Kind = ArchiveKinds.PublicInbox }],
         });
     }
 

@@ -10,7 +10,7 @@ namespace Harvester.Crawl;
 /// with ETag/If-Modified-Since), then HTTP through the host's throttle and the resilience pipeline, or a file:// mirror.
 /// Refuses URLs outside the archive and those robots.txt disallows.
 /// </summary>
-public sealed partial class ArchiveFetcher(
+public sealed partial class PageFetcher(
     string archive,
     Uri baseUri,
     HttpClient client,
@@ -242,7 +242,8 @@ public sealed partial class ArchiveFetcher(
         return new FetchResult(url, FetchStatus.Ok, File.ReadAllText(path, System.Text.Encoding.UTF8), false);
     }
 
-    private async Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>Whether robots.txt lets Harvester read <paramref name="url"/> (read once per fetcher; always true when not obeyed).</summary>
+    public async Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken)
     {
         if (!policy.ObeyRobotsTxt)
         {
