@@ -68,5 +68,5 @@ public sealed class LinkMatcher
         }
     }
 
-    private static string Normalize(string subject) => string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string subject) => Whitespace.Collapse(subject);
 }

@@ -32,10 +32,10 @@ public static class RawMailParser
 
         var from = mime.From.Mailboxes.FirstOrDefault();
         var address = from?.Address is { Length: > 0 } a ? a : null;
-        var name = HtmlText.Collapse(from?.Name ?? "");
+        var name = Whitespace.Collapse(from?.Name ?? "");
         var author = name.Length > 0 ? name
             : address is not null && address.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? address[..at]
-            : HtmlText.Collapse(mime.Headers[HeaderId.From] ?? "");
+            : Whitespace.Collapse(mime.Headers[HeaderId.From] ?? "");
 
         var references = mime.References.Select(MessageIds.Normalize).OfType<string>().ToList();
         var inReplyTo = MessageIds.Normalize(mime.InReplyTo);
@@ -47,7 +47,7 @@ public static class RawMailParser
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
             MessageId = id,
-            Subject = HtmlText.Collapse(mime.Subject ?? ""),
+            Subject = Whitespace.Collapse(mime.Subject ?? ""),
             Author = author,
             AuthorAddress = address,
             Date = mime.Date,
