@@ -4,7 +4,7 @@ namespace Harvester.Hosting;
 
 /// <summary>
 /// The visible HTML comment a partial run (exit 3) puts at the top of the draft's Patches block, naming what is
-/// missing, so the editor sees that the list is not the whole week (Process/DraftProcessTests).
+/// missing, so the editor sees that the list is not the whole week (Process/OutputProcessTests).
 /// </summary>
 public static class IncompleteNote
 {

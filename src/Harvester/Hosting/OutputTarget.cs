@@ -3,7 +3,7 @@ namespace Harvester.Hosting;
 /// <summary>
 /// Where the result goes: stdout, <c>--out FILE</c> (written whole, atomically) or <c>--append-to DRAFT</c> (its
 /// Patches block replaced). Checked before the crawl, so an unwritable path is one line and exit 2 rather than a
-/// failure after minutes of requests (Process/OutputPathProcessTests).
+/// failure after minutes of requests (Process/OutputProcessTests).
 /// </summary>
 public sealed class OutputTarget
 {
