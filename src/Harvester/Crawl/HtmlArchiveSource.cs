@@ -153,12 +153,12 @@ public sealed partial class HtmlArchiveSource(
         var start = 0;
         if (!run.EndFound)
         {
-            if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To + EndSlack)
+            if (await DateOfAsync(candidates[^1], run, matcher, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To + EndSlack)
             {
                 return false;
             }
 
-            start = await FirstBeforeAsync(candidates, run.Window.To + EndSlack, run, cancellationToken).ConfigureAwait(false);
+            start = await FirstBeforeAsync(candidates, run.Window.To + EndSlack, run, matcher, cancellationToken).ConfigureAwait(false);
             run.EndFound = true;
         }
 
@@ -168,13 +168,13 @@ public sealed partial class HtmlArchiveSource(
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
-    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
     {
         int low = 0, high = candidates.Count - 1;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            var date = await DateOfAsync(candidates[middle], run, cancellationToken).ConfigureAwait(false);
+            var date = await DateOfAsync(candidates[middle], run, matcher, cancellationToken).ConfigureAwait(false);
             if (date is null || date < end)
             {
                 high = middle;
@@ -188,9 +188,13 @@ public sealed partial class HtmlArchiveSource(
         return low;
     }
 
-    /// <summary>The date an undated entry is sorted by in its index: read from its page.</summary>
-    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
-        reader.DriftOf(Archive) is null // a drifted archive is stopped: no more probes
+    /// <summary>
+    /// The date an undated entry is sorted by in its index: a public-inbox archive's copy's Date when the entry matches
+    /// one (no request: lore gave the window and a day on each side), else read from its page.
+    /// </summary>
+    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken) =>
+        matcher.Match(entry, needed: false) is { } known ? OrderDate(known)
+        : reader.DriftOf(Archive) is null // a drifted archive is stopped: no more probes
         && (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false)) is { } message ? OrderDate(message) : null;
 
     /// <summary>

@@ -45,6 +45,12 @@ public enum ReadPurpose
 /// <summary>A message page a source read, and why. Parse decides whether it lies in the window.</summary>
 public sealed record SourceDocument(FetchedPage Page, ReadPurpose Purpose);
 
+/// <summary>
+/// A mailbox a source read whole: a public-inbox search result (a gzipped mboxrd of every mail of its list for the days
+/// asked), under the inbox root its mails' links are made from. Parse reads it (<see cref="MailboxReader"/>).
+/// </summary>
+public sealed record SourceMailbox(string Archive, Uri InboxRoot, Uri Url, byte[] Content);
+
 /// <summary>An index entry of this archive that matched an already known message: its link, got without a fetch.</summary>
 public sealed record LinkMatch(string MessageId, ArchiveLink Link);
 
@@ -55,6 +61,9 @@ public sealed record SourceResult
 
     /// <summary>The message pages read (from the network or the cache) that parsed, in the window or next to it.</summary>
     public IReadOnlyList<SourceDocument> Documents { get; init; } = [];
+
+    /// <summary>Mailboxes read whole (public-inbox search results), each holding many mails.</summary>
+    public IReadOnlyList<SourceMailbox> Mailboxes { get; init; } = [];
 
     /// <summary>Every index entry walked in the window's region, replies and pull requests included.</summary>
     public IReadOnlyList<IndexEntry> Entries { get; init; } = [];

@@ -33,6 +33,11 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
             {
                 errors.Add($"Harvester:Archives:{archive}:List is required for a public-inbox archive (e.g. bpf@vger.kernel.org)");
             }
+
+            if (settings.BaseUri is { IsFile: true } && string.Equals(settings.Kind, Domain.ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Harvester:Archives:{archive}:BaseUrl '{settings.BaseUrl}': a public-inbox archive is searched over http(s), not read from a file:// mirror");
+            }
         }
 
         if (!options.Archives.Values.Any(a => a.Enabled))

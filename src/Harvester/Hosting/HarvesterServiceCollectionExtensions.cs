@@ -34,7 +34,12 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
         services.AddSingleton(CreateSourceFactory);
         services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
-        services.AddSingleton<ParseStage>();
+        services.AddSingleton(sp =>
+        {
+            var publicInbox = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.PublicInbox;
+            return new MailboxReader(publicInbox.MaxUnpackedBytes, publicInbox.MaxMailBytes);
+        });
+        services.AddSingleton(sp => new ParseStage(sp.GetRequiredService<MessageReader>(), sp.GetRequiredService<MailboxReader>()));
         services.AddSingleton<HarvestPipeline>();
 
         foreach (var archive in configuration.GetSection(HarvesterOptions.Section + ":Archives").GetChildren())
@@ -81,7 +86,9 @@ public static class HarvesterServiceCollectionExtensions
             sp.GetRequiredService<CrawlStats>(),
             sp.GetRequiredService<MessageReader>(),
             sp.GetRequiredService<LayoutWatch>(),
-            sp.GetRequiredService<ILoggerFactory>());
+            sp.GetRequiredService<ILoggerFactory>(),
+            options.PublicInbox,
+            sp.GetRequiredService<MailboxReader>());
     }
 
     /// <summary>
@@ -93,11 +100,17 @@ public static class HarvesterServiceCollectionExtensions
         var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
         var factory = sp.GetRequiredService<SourceFactory>();
         var preference = new ArchivePreference(options.Output.PreferredArchives);
-        return options.Archives
-            .Where(a => a.Value.Enabled && PageParsers.For(a.Value.Kind) is not null)
-            .OrderBy(a => preference.Rank(a.Key, a.Value.Kind.ToLowerInvariant()))
+        var enabled = options.Archives.Where(a => a.Value.Enabled).ToList();
+        bool IsPublicInbox(ArchiveOptions a) => string.Equals(a.Kind, ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase);
+        bool HtmlCarries(string list) => list.Length > 0 && enabled.Any(a => !IsPublicInbox(a.Value) && string.Equals(a.Value.List.Trim(), list.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        // public-inbox archives first: they give a list's window in one request, and the HTML archives after them then
+        // link those mails from their index entries instead of fetching their pages.
+        return enabled
+            .OrderBy(a => IsPublicInbox(a.Value) ? 0 : 1)
+            .ThenBy(a => preference.Rank(a.Key, a.Value.Kind.ToLowerInvariant()))
             .ThenBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(a => factory.Create(a.Key, a.Value) ?? throw new InvalidOperationException($"no source reads archive kind '{a.Value.Kind}' ({a.Key})"))
+            .Select(a => factory.Create(a.Key, a.Value, HtmlCarries(a.Value.List)) ?? throw new InvalidOperationException($"no source reads archive kind '{a.Value.Kind}' ({a.Key})"))
             .ToList();
     }
 }

@@ -78,7 +78,7 @@ public static class PullRequestSightings
     }
 
     /// <summary>Subjects compare with whitespace collapsed, case-insensitively (both archives show the same subject).</summary>
-    private static string Key(string subject) => SubjectParser.Collapse(subject).ToLowerInvariant();
+    private static string Key(string subject) => Whitespace.Collapse(subject).ToLowerInvariant();
 
     private static bool IsPullRequest(IndexEntry entry) => SubjectParser.Parse(entry.Subject) is { IsPullRequest: true, IsReply: false };
 

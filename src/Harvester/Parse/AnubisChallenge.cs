@@ -5,7 +5,7 @@ namespace Harvester.Parse;
 /// (archive-html/lore.md "Being a good client"; it challenges User-Agents that contain "Mozilla"). Its markers come
 /// from Anubis' page template (TecharoHQ/anubis <c>web/index.templ</c>): the <c>anubis_version</c> script, assets under
 /// <c>/.within.website/x/cmd/anubis/</c>, the title "Making sure you're not a bot!", the footer "Protected by Anubis".
-/// Such a page is reported, never parsed as mail and never solved. Covered by AnubisChallengeTests.
+/// Such a page is reported, never parsed as mail and never solved. Covered by PublicInboxParseTests (fixture pages/public-inbox/anubis-challenge.html) and MailboxFetcherTests.
 /// </summary>
 public static class AnubisChallenge
 {

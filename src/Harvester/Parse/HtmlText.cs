@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace Harvester.Parse;
 
-/// <summary>Text helpers shared by the page parsers: entity decoding, whitespace collapsing, node-to-text.</summary>
-internal static partial class HtmlText
+/// <summary>Text helpers shared by the page parsers: entity decoding, node-to-text (whitespace: <see cref="Domain.Whitespace"/>).</summary>
+internal static class HtmlText
 {
     /// <summary>
     /// Entity-decodes a raw HTML string once (null-safe): named, decimal and hex references, astral plane included.
@@ -14,9 +13,6 @@ internal static partial class HtmlText
     /// <c>WebUtility.HtmlDecode</c> reads it (HostilePageTests).
     /// </summary>
     public static string Decode(string? raw) => string.IsNullOrEmpty(raw) ? "" : WebUtility.HtmlDecode(raw);
-
-    /// <summary>Trims and collapses every whitespace run (tabs, newlines, NBSP) into one space.</summary>
-    public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 
     /// <summary>XPath predicate body that matches a whole class token (so <c>nextpglink</c> does not match <c>tnextpglink</c>).</summary>
     public static string HasClass(string token) => $"contains(concat(' ', normalize-space(@class), ' '), ' {token} ')";
@@ -39,7 +35,7 @@ internal static partial class HtmlText
     }
 
     /// <summary>The decoded, collapsed text of a node, with Cloudflare-protected addresses restored.</summary>
-    public static string InlineText(HtmlNode? node) => node is null ? "" : Collapse(BlockText([node]));
+    public static string InlineText(HtmlNode? node) => node is null ? "" : Domain.Whitespace.Collapse(BlockText([node]));
 
     /// <summary>
     /// The plain text of a run of body nodes: text inside <c>pre</c> verbatim (entities decoded), whitespace-only text
@@ -123,7 +119,4 @@ internal static partial class HtmlText
             }
         }
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

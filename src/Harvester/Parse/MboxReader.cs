@@ -13,7 +13,7 @@ public sealed record MboxRead(IReadOnlyList<MailMessage> Messages, IReadOnlyList
 /// Reads a public-inbox search result or thread (gzipped mboxrd, or the same unpacked) into <see cref="MailMessage"/>s,
 /// one mail at a time: <see cref="Gzip"/> unpacks it under a cap, <see cref="MboxrdSplitter"/> cuts and unquotes it,
 /// <see cref="RawMailParser"/> reads each mail. An HTML page (an Anubis challenge, an error page) is never read as mail.
-/// Covered by MboxReaderTests.
+/// Covered by PublicInboxParseTests.
 /// </summary>
 public static class MboxReader
 {
@@ -58,6 +58,12 @@ public static class MboxReader
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return new MboxRead([], ["the mbox could not be read: " + e.Message]) { Failed = true };
+        }
+
+        if (messages.Count == 0)
+        {
+            // public-inbox answers "no match" with a 404, never with an empty mbox: one without a readable mail is no answer.
+            return new MboxRead([], [.. problems, "no mail in the mbox"]) { Failed = true };
         }
 
         return new MboxRead(messages, problems);

@@ -11,8 +11,8 @@ public sealed record MboxMail(byte[]? Bytes, long Size);
 /// mail and ends each body with an extra newline, and prefixes one more <c>&gt;</c> to every body line that starts
 /// with <c>From </c> after any number of <c>&gt;</c> (<c>s/^(&gt;*From )/&gt;$1/gm</c>); so a line that starts with
 /// <c>From </c> at the start of the stream or after an empty line separates mails, and one <c>&gt;</c> comes off every
-/// <c>&gt;+From </c> line. Works on bytes (mails in other charsets stay intact for MimeKit) and one mail at a time, so a
-/// week's mbox is never held whole. Covered by MboxrdSplitterTests.
+/// <c>&gt;+From </c> line. Works on bytes (mails in other charsets stay intact for MimeKit) and one mail at a time, so an
+/// unpacked week is never held whole. Covered by PublicInboxParseTests (Split_*, Read_MboxrdQuotedFromLines_*).
 /// </summary>
 public static class MboxrdSplitter
 {

@@ -12,8 +12,10 @@ public sealed record ParsedSource(string Archive, IReadOnlyList<MailMessage> Mes
 /// <see cref="MessageReader"/> remembers an outcome; a walk that needed a page's date to steer by shares it). A message
 /// whose Date lies outside the window is kept apart: never listed, but known to later sources so they need not fetch it.
 /// </summary>
-public sealed class ParseStage(MessageReader reader)
+public sealed class ParseStage(MessageReader reader, MailboxReader? mailboxes = null)
 {
+    private readonly MailboxReader _mailboxes = mailboxes ?? new MailboxReader();
+
     public ParsedSource Parse(SourceResult source, HarvestWindow window)
     {
         var messages = new List<MailMessage>();
@@ -35,6 +37,18 @@ public sealed class ParseStage(MessageReader reader)
             {
                 outside.Add(outcome.Value);
                 probes += document.Purpose == ReadPurpose.Probe ? 1 : 0;
+            }
+        }
+
+        foreach (var mailbox in source.Mailboxes)
+        {
+            // A public-inbox result: every mail of its list for the days asked, a day more on each side.
+            var read = _mailboxes.Read(mailbox);
+            var level = read.Failed ? DiagnosticLevel.Error : DiagnosticLevel.Warning;
+            diagnostics.AddRange(read.Problems.Select(p => new Diagnostic(level, mailbox.Url.AbsoluteUri, p)));
+            foreach (var message in read.Messages)
+            {
+                (window.Contains(message.Date) ? messages : outside).Add(message);
             }
         }
 

@@ -9,7 +9,7 @@ namespace Harvester.Parse;
 /// same <see cref="MailMessage"/> the HTML parsers give, with MimeKit: folded and RFC 2047-encoded headers, the sender's
 /// UTC offset kept, quoted-printable and base64 bodies decoded in their charset. The body is every text part but HTML,
 /// in order (a patch sent as a <c>text/x-patch</c> attachment included, as the archives show it inline). The link is
-/// the message's page in the archive (<see cref="PublicInboxLinks"/>). Covered by RawMailParserTests.
+/// the message's page in the archive (<see cref="PublicInboxLinks"/>). Covered by PublicInboxParseTests (fixture pages/public-inbox/search-result.mboxrd).
 /// </summary>
 public static class RawMailParser
 {
@@ -32,10 +32,10 @@ public static class RawMailParser
 
         var from = mime.From.Mailboxes.FirstOrDefault();
         var address = from?.Address is { Length: > 0 } a ? a : null;
-        var name = HtmlText.Collapse(from?.Name ?? "");
+        var name = Whitespace.Collapse(from?.Name ?? "");
         var author = name.Length > 0 ? name
             : address is not null && address.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? address[..at]
-            : HtmlText.Collapse(mime.Headers[HeaderId.From] ?? "");
+            : Whitespace.Collapse(mime.Headers[HeaderId.From] ?? "");
 
         var references = mime.References.Select(MessageIds.Normalize).OfType<string>().ToList();
         var inReplyTo = MessageIds.Normalize(mime.InReplyTo);
@@ -47,14 +47,14 @@ public static class RawMailParser
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
             MessageId = id,
-            Subject = HtmlText.Collapse(mime.Subject ?? ""),
+            Subject = Whitespace.Collapse(mime.Subject ?? ""),
             Author = author,
             AuthorAddress = address,
             Date = mime.Date,
             InReplyTo = inReplyTo,
             References = references,
             Body = Body(mime),
-            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id))],
+            Links = [new ArchiveLink(archive, PublicInboxLinks.Message(inboxRoot, id)) { Kind = ArchiveKinds.PublicInbox }],
         });
     }
 

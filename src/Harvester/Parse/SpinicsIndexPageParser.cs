@@ -1,3 +1,4 @@
+using Harvester.Domain;
 using HtmlAgilityPack;
 
 namespace Harvester.Parse;
@@ -41,7 +42,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var subject = HtmlText.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
+            var subject = Whitespace.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
             entries.Add(new IndexEntry(archive, number, url, subject, Author(a), null));
         }
 
@@ -78,7 +79,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var text = HtmlText.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
+            var text = Whitespace.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
             return MailHeaders.ParseShownFrom(text.TrimStart(':').Trim()).AuthorOrLocalPart;
         }
 
@@ -94,7 +95,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         string? next = null;
         foreach (var a in doc.DocumentNode.SelectNodes("//a[@href]") ?? Enumerable.Empty<HtmlNode>())
         {
-            if (HtmlText.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
+            if (Whitespace.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
             {
                 next = HtmlText.Decode(a.GetAttributeValue("href", ""));
                 break;

@@ -55,10 +55,6 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
     private JsonSeries Series(SeriesDecision decision)
     {
         var s = decision.Series;
-        var parts = s.Patches
-            .OrderBy(p => p.Subject.Index)
-            .ThenBy(p => p.Message.Date)
-            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal);
         return new JsonSeries(
             s.Id,
             s.Author,
@@ -69,7 +65,7 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
             decision.Reasons,
             s.SupersededBy,
             s.Cover is { } cover ? Message(cover.Message, cover.Subject) : null,
-            parts.Select(p => Message(p.Message, p.Subject)).ToList());
+            s.OrderedPatches.Select(p => Message(p.Message, p.Subject)).ToList());
     }
 
     /// <summary>A pull request: its day as <c>YYYY-MM-DD</c> (the mail's own, or null when no archive dates it).</summary>

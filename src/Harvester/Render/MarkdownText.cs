@@ -1,4 +1,5 @@
 using System.Text;
+using Harvester.Domain;
 
 namespace Harvester.Render;
 
@@ -27,7 +28,7 @@ internal static class MarkdownText
             sb.Append(IsBreaking(c) ? ' ' : c);
         }
 
-        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Whitespace.Collapse(sb.ToString());
     }
 
     /// <summary>Plain inline text (an author name): every Markdown-active character escaped, brackets included.</summary>

@@ -93,6 +93,15 @@ public class PublicInboxParseTests
     }
 
     [Fact]
+    public void Read_EmptyGzip_FailsNotAnEmptyAnswer()
+    {
+        var read = MboxReader.Read(Gzipped([]), "LoreBpf", Bpf, 1_000_000, 100_000);
+
+        Assert.True(read.Failed); // public-inbox says "no match" with a 404; an empty 200 is not kept as an answer
+        Assert.Equal("no mail in the mbox", Assert.Single(read.Problems));
+    }
+
+    [Fact]
     public void Read_UnpacksPastTheCap_FailsInsteadOfGrowing()
     {
         var bomb = Gzipped(Encoding.ASCII.GetBytes("From mboxrd@z Thu Jan  1 00:00:00 1970\nSubject: x\n\n" + new string('a', 2_000_000) + "\n"));
