@@ -40,9 +40,6 @@ public sealed class SourceFactory(
             new FileMirror(settings.Policy.MaxResponseBytes, stats));
     }
 
-    /// <summary>The host's throttle and circuit, shared by everything that talks to it.</summary>
-    private (HostThrottle Throttle, HostCircuit Circuit) Host(Uri baseUri) => Gate(baseUri) is var gate ? (gate.Throttle, gate.Circuit) : default;
-
     private HostGate Gate(Uri baseUri)
     {
         var http = settings.Http;
@@ -81,13 +78,10 @@ public sealed class SourceFactory(
 
     private PublicInboxSource CreatePublicInbox(string archive, Uri inboxRoot, bool hasFallback)
     {
-        var (throttle, circuit) = Host(inboxRoot);
-        var pages = CreateFetcher(archive, inboxRoot); // its robots.txt, read once per run
+        var http = CreateHttpClient(archive, inboxRoot);
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        var http = settings.Http;
-        var fetcher = new MailboxFetcher(
-            archive, settings.Clients(archive), throttle, circuit, ResiliencePipelines.Create(http, settings.Time), pages.IsAllowedAsync, cache,
-            settings.Policy, _publicInbox, stats, settings.Time, logger);
+        var robots = new RobotsPolicy(new ArchiveScope(archive, inboxRoot), http, settings.Policy, logger); // read once per run
+        var fetcher = new MailboxFetcher(http, robots, new MailboxCache(cache, settings.Policy, _publicInbox.FinalAfterDays, stats, settings.Time), _publicInbox);
         return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
     }
 }
