@@ -78,11 +78,20 @@ public sealed class SourceFactory(
 
     private PublicInboxSource CreatePublicInbox(string archive, Uri inboxRoot, bool hasFallback)
     {
-        var http = CreateHttpClient(archive, inboxRoot);
+        var (_, fetcher) = CreatePublicInboxFetchers(archive, inboxRoot);
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        var robots = new RobotsPolicy(new ArchiveScope(archive, inboxRoot), http, settings.Policy, logger); // read once per run
-        var fetcher = new MailboxFetcher(http, robots, new MailboxCache(cache, settings.Policy, _publicInbox.FinalAfterDays, stats, settings.Time), _publicInbox);
         return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+    }
+
+    /// <summary>
+    /// A public-inbox archive's fetchers: its pages (robots.txt, read once, and single mails) and its window searches,
+    /// which go through the same polite client and ask the same robots.txt. <c>harvester check</c> uses both.
+    /// </summary>
+    public (PageFetcher Pages, MailboxFetcher Mailboxes) CreatePublicInboxFetchers(string archive, Uri inboxRoot)
+    {
+        var pages = CreateFetcher(archive, inboxRoot);
+        var fetcher = new MailboxFetcher(pages.Http, pages.Robots, new MailboxCache(cache, settings.Policy, _publicInbox.FinalAfterDays, stats, settings.Time), _publicInbox);
+        return (pages, fetcher);
     }
 }
 
