@@ -88,14 +88,11 @@ public static class HarvesterServiceCollectionExtensions
             options.Http.ObeyRobotsTxt,
             "harvester");
         return new SourceFactory(
-            new FetchSettings(options.Http, policy, clients.CreateClient, sp.GetRequiredService<TimeProvider>()),
+            new FetchSettings(options.Http, policy, clients.CreateClient, sp.GetRequiredService<TimeProvider>()) { Crawl = options.Crawl, PublicInbox = options.PublicInbox },
             sp.GetRequiredService<PageCache>(),
             sp.GetRequiredService<CrawlStats>(),
-            sp.GetRequiredService<MessageReader>(),
-            sp.GetRequiredService<LayoutWatch>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            options.PublicInbox,
-            sp.GetRequiredService<MailboxReader>());
+            new SourceReaders(sp.GetRequiredService<MessageReader>(), sp.GetRequiredService<LayoutWatch>(), sp.GetRequiredService<MailboxReader>()),
+            sp.GetRequiredService<ILoggerFactory>());
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public class PublicInboxPolitenessTests
         var http = new HttpOptions(); // as shipped
         var policy = new FetchPolicy(false, false, http.MaxResponseBytes, TimeSpan.FromHours(1), TimeSpan.FromHours(1), http.ObeyRobotsTxt, "harvester");
         var factory = new SourceFactory(
-            new FetchSettings(http, policy, _ => new HttpClient(lore), _time), null, new CrawlStats(), new MessageReader(_ => null), null, NullLoggerFactory.Instance);
+            new FetchSettings(http, policy, _ => new HttpClient(lore), _time), null, new CrawlStats(), new SourceReaders(new MessageReader(_ => null)), NullLoggerFactory.Instance);
         var source = factory.Create("LoreBpf", new ArchiveOptions { Kind = ArchiveKinds.PublicInbox, BaseUrl = Inbox.AbsoluteUri, List = "bpf@vger.kernel.org" })!;
         return (source, factory.CreateHttpClient("LoreBpf", Inbox).Host.Throttle);
     }
