@@ -36,6 +36,14 @@ public sealed record PatchSeries
     /// <summary>When the series was sent: its earliest message.</summary>
     public DateTimeOffset Date => AllParts().Min(p => p.Message.Date);
 
+    /// <summary>The parts as both renderers list them: by index, then date, then Message-ID (ordinal).</summary>
+    public IReadOnlyList<SeriesPart> OrderedPatches() =>
+        Patches
+            .OrderBy(p => p.Subject.Index)
+            .ThenBy(p => p.Message.Date)
+            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal)
+            .ToList();
+
     public IEnumerable<SeriesPart> AllParts() => Cover is null ? Patches : Patches.Prepend(Cover);
 }
 

@@ -52,11 +52,7 @@ public sealed class MarkdownRenderer(OutputOptions options) : IReportRenderer
     private void AppendSeries(StringBuilder sb, SeriesDecision decision)
     {
         var series = decision.Series;
-        var parts = series.Patches
-            .OrderBy(p => p.Subject.Index)
-            .ThenBy(p => p.Message.Date)
-            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal)
-            .ToList();
+        var parts = series.OrderedPatches();
 
         // No cover letter: the first part takes the top line and the others nest under it.
         var top = series.Cover ?? parts[0];

@@ -58,6 +58,14 @@ public sealed class OutputOptions
     /// <value>The default value is <c>No pull requests were found in this window.</c></value>
     public string NoPullRequests { get; set; } = "No pull requests were found in this window.";
 
+    /// <summary>The heading of the Applied section (<c>--sections applied</c>).</summary>
+    /// <value>The default value is <c>## Applied</c>.</value>
+    public string AppliedHeading { get; set; } = "## Applied";
+
+    /// <summary>The line printed instead of the Applied list when nothing BPF/XDP was applied in the window.</summary>
+    /// <value>The default value is <c>No BPF/XDP series were applied in this window.</c></value>
+    public string NoneApplied { get; set; } = "No BPF/XDP series were applied in this window.";
+
     /// <summary>Settings of the <c>--draft</c> issue skeleton.</summary>
     [ValidateObjectMembers]
     public DraftOptions Draft { get; set; } = new();
