@@ -27,6 +27,7 @@ public sealed partial class HarvestPipeline(
     MessageMerger merger,
     SeriesGrouper grouper,
     RelevanceFilter filter,
+    SeriesAreas areas,
     CrawlStats stats,
     ILogger<HarvestPipeline> logger)
 {
@@ -42,7 +43,7 @@ public sealed partial class HarvestPipeline(
         var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);
         var messages = merger.Merge(copies, crawls.SelectMany(c => c.LinkMatches), crawls.SelectMany(c => c.Entries));
         var grouped = grouper.Group(messages);
-        var decisions = grouped.Series.Select(filter.Decide).ToList();
+        var decisions = grouped.Series.Select(s => filter.Decide(s) with { Area = areas.AreaOf(s) }).ToList();
         if (explain)
         {
             decisions.ForEach(d => LogDecision(logger, d.Relevant ? "kept" : "dropped", d.Series.Head.Message.Subject, string.Join("; ", d.Reasons)));

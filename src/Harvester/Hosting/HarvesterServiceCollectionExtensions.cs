@@ -29,7 +29,9 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new MessageReader(kind => PageParsers.For(kind)?.Message, sp.GetRequiredService<LayoutWatch>()));
         services.AddSingleton<MessageMerger>();
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
-        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
+        services.AddSingleton(_ => LoadMaintainers());
+        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, sp.GetRequiredService<MaintainersPatterns>()));
+        services.AddSingleton(sp => new SeriesAreas(sp.GetRequiredService<MaintainersPatterns>()));
         services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
         services.AddSingleton<HarvestPipeline>();
 

@@ -19,6 +19,18 @@ public sealed class OutputOptions
     [RegularExpression("^(?i:author|date)$")]
     public string Order { get; set; } = SeriesOrdering.ByAuthor;
 
+    /// <summary>
+    /// <c>none</c>: the Patches list flat, as the seed writes it; <c>area</c>: under <c>### </c> sub-headings by area
+    /// (core and verifier, JIT compilers, libbpf, bpftool, XDP and drivers, sockmap, networking hooks, selftests, other),
+    /// decided from the MAINTAINERS sections each series' diffstat touches (see <c>Harvester.Filter.SeriesAreas</c>).
+    /// </summary>
+    /// <value>The default value is <c>none</c>.</value>
+    [RegularExpression("^(?i:none|area)$")]
+    public string GroupBy { get; set; } = GroupByNone;
+
+    public const string GroupByNone = "none";
+    public const string GroupByArea = "area";
+
     /// <summary>Put code identifiers in subjects (<c>bpf_verify_program()</c>, <c>l4_offset</c>) in backticks; see <see cref="CodeSpanRule"/>.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CodeSpans { get; set; } = true;
