@@ -32,7 +32,7 @@ public static class CacheCommands
         stats.SetAction(HostedAction.Run<CacheStatsCommand>());
         var prune = new Command("prune", "Remove cached pages fetched before --older-than, and shrink the file.") { OlderThan };
         prune.SetAction(HostedAction.Run<CachePruneCommand>());
-        return new Command("cache", "Inspect or prune the page cache.") { stats, prune };
+        return new Command("cache", "Inspect, prune or export the page cache.") { stats, prune, CacheExportCommand.Define() };
     }
 }
 

@@ -4,20 +4,17 @@ using Harvester.Parse;
 namespace Harvester.Crawl;
 
 /// <summary>
-/// What one archive's crawl has gathered so far; becomes an <see cref="ArchiveCrawl"/>. Reads run a little ahead of
+/// What one archive's crawl has gathered so far; becomes a <see cref="SourceResult"/>. Reads run a little ahead of
 /// the walk (to use the host's second connection slot), so what they record is guarded by a lock.
 /// </summary>
-internal sealed class CrawlRun(string archive, CrawlRequest request)
+internal sealed class CrawlRun(string archive, SourceRequest request)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Uri, FetchedPage> _pages = [];
+    private readonly Dictionary<Uri, SourceDocument> _documents = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<Uri, DiagnosticLevel> _readProblems = [];
-    private readonly List<MailMessage> _outside = [];
-    private int _edgeReads;
-    private int _probes;
 
-    public CrawlRequest Request { get; } = request;
+    public SourceRequest Request { get; } = request;
 
     public HarvestWindow Window => Request.Window;
 
@@ -36,37 +33,16 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     public bool EndFound { get; set; }
 
     /// <summary>
-    /// True while a dated index is walked: reads outside the window are then edge-day reads (the index's day may be
-    /// the sender's), which the request floor does not count; spinics' date probes and number probes it does.
+    /// True while a dated index is walked: its reads are <see cref="ReadPurpose.Entry"/> (outside the window, overhead
+    /// the request floor does not count); spinics' date probes and number probes are <see cref="ReadPurpose.Probe"/>.
     /// </summary>
     public bool WalkingDatedIndex { get; set; }
 
-    /// <summary>Messages read that lie outside the window: later archives match their index entries without a fetch.</summary>
-    public void KeepOutside(MailMessage message)
+    public void Keep(SourceDocument document)
     {
         lock (_gate)
         {
-            _outside.Add(message);
-        }
-    }
-
-    public void Keep(FetchedPage page)
-    {
-        lock (_gate)
-        {
-            _pages.TryAdd(page.Url, page);
-        }
-    }
-
-    public void CountOutsideRead(bool edgeDay)
-    {
-        if (edgeDay)
-        {
-            Interlocked.Increment(ref _edgeReads);
-        }
-        else
-        {
-            Interlocked.Increment(ref _probes);
+            _documents.TryAdd(document.Page.Url, document);
         }
     }
 
@@ -77,8 +53,6 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
             _diagnostics.Add(new Diagnostic(level, url?.AbsoluteUri, message));
         }
     }
-
-    public int Probes => Volatile.Read(ref _probes);
 
     /// <summary>Reports a page that could not be read, once; again only if it turns out to be needed after all.</summary>
     public void ReportRead(Uri url, DiagnosticLevel level, string problem)
@@ -96,7 +70,7 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
     }
 
     /// <summary>Waits for reads still in flight (a look-ahead past the point where the walk stopped), then sums up.</summary>
-    public async Task<ArchiveCrawl> ToResultAsync()
+    public async Task<SourceResult> ToResultAsync()
     {
         try
         {
@@ -109,18 +83,15 @@ internal sealed class CrawlRun(string archive, CrawlRequest request)
 
         lock (_gate)
         {
-            return new ArchiveCrawl
+            return new SourceResult
             {
                 Archive = archive,
-                MessagePages = [.. _pages.Values],
+                Documents = [.. _documents.Values],
                 Entries = [.. Entries],
                 LinkMatches = [.. LinkMatches],
                 Diagnostics = [.. _diagnostics],
                 Failed = Failed,
                 IndexPages = IndexPages,
-                Probes = Probes,
-                EdgeReads = Volatile.Read(ref _edgeReads),
-                OutsideWindow = [.. _outside],
             };
         }
     }

@@ -21,6 +21,9 @@ public enum FetchStatus
 
     /// <summary><c>--offline</c> and the page is not in the cache.</summary>
     NotCached,
+
+    /// <summary>Served as another type than HTML (<c>application/octet-stream</c>, an image): reported, never parsed.</summary>
+    WrongType,
 }
 
 /// <summary>What fetching one page gave: the HTML on success, otherwise why not.</summary>

@@ -9,6 +9,12 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
     /// <summary>Where a redirect (301, 302, 303, 307, 308) points; the fetcher follows it only inside the archive.</summary>
     public Uri? Location { get; init; }
 
+    /// <summary>The Content-Type's media type (<c>text/html</c>), or null when the server gave none.</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>The body's bytes, for a binary response (a public-inbox gzipped mbox: <c>PublicInbox/MailboxFetcher</c>).</summary>
+    public byte[]? Bytes { get; init; }
+
     /// <summary>
     /// A Cloudflare challenge or block: a <c>cf-mitigated: challenge</c> header, or a "Just a moment..." interstitial
     /// served as 200, 403 or 503 (archive-html/mail-archive.md: the live site sits behind Cloudflare). Never retried.
@@ -19,13 +25,13 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
 
     /// <summary>Sends GET and reads the body as UTF-8, stopping at <paramref name="maxBytes"/> (the archives declare no
     /// charset on message pages, so bytes are decoded as UTF-8 explicitly: see archive-html/mail-archive.md "Encoding").</summary>
-    public static async Task<HttpAttempt> SendAsync(HttpClient client, HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<HttpAttempt> SendAsync(HttpClient client, HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var challenge = response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
         var retryAfter = response.Headers.RetryAfter is { } ra
-            ? ra.Delta ?? (ra.Date is { } date ? date - DateTimeOffset.UtcNow : null)
+            ? ra.Delta ?? (ra.Date is { } date ? date - (time ?? TimeProvider.System).GetUtcNow() : null)
             : null;
         var etag = response.Headers.ETag?.ToString();
         var lastModified = response.Content.Headers.LastModified?.ToString("R");
@@ -59,6 +65,9 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
             buffer.Write(chunk, 0, read);
         }
 
-        return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, retryAfter, etag, lastModified);
+        return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, retryAfter, etag, lastModified)
+        {
+            MediaType = response.Content.Headers.ContentType?.MediaType,
+        };
     }
 }

@@ -106,6 +106,41 @@ public sealed class PageCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="visit"/> for every page answered 200 whose URL starts with <paramref name="urlPrefix"/>
+    /// (all when null) and that was fetched in [<paramref name="from"/>, <paramref name="to"/>), in URL order; for
+    /// <c>harvester cache export</c>. The pages are streamed, one body in memory at a time.
+    /// </summary>
+    public void ForEachPage(string? urlPrefix, DateTimeOffset? from, DateTimeOffset? to, Action<CachedPage> visit)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT url, kind, status, body, etag, last_modified, fetched_at FROM pages
+                WHERE status = 200 AND body IS NOT NULL
+                  AND ($prefix IS NULL OR substr(url, 1, length($prefix)) = $prefix)
+                  AND ($from IS NULL OR fetched_at >= $from) AND ($to IS NULL OR fetched_at < $to)
+                ORDER BY url
+                """;
+            command.Parameters.AddWithValue("$prefix", (object?)urlPrefix ?? DBNull.Value);
+            command.Parameters.AddWithValue("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            command.Parameters.AddWithValue("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                visit(new CachedPage(
+                    reader.GetString(0),
+                    (PageKind)reader.GetInt32(1),
+                    reader.GetInt32(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+            }
+        }
+    }
+
     /// <summary>Pages per kind and the file's size, for <c>harvester cache stats</c>.</summary>
     public IReadOnlyDictionary<PageKind, long> CountByKind()
     {

@@ -6,4 +6,7 @@ public enum PageKind
     Message = 0,
     Index = 1,
     Robots = 2,
+
+    /// <summary>A public-inbox search result (a gzipped mbox, kept base64): for good once its days are closed.</summary>
+    Search = 3,
 }

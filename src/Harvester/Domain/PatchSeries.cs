@@ -18,8 +18,18 @@ public sealed record PatchSeries
 
     public SeriesPart? Cover { get; init; }
 
-    /// <summary>The parts, ordered by index then date.</summary>
+    /// <summary>The parts, as Group put them (by index then date); show them through <see cref="OrderedPatches"/>.</summary>
     public required IReadOnlyList<SeriesPart> Patches { get; init; }
+
+    /// <summary>
+    /// The parts in the order every renderer lists them: by index, then date, then Message-ID (so two copies in one slot,
+    /// or a hand-built series, always come out the same way). Covered by <c>PatchSeriesTests</c>.
+    /// </summary>
+    public IReadOnlyList<SeriesPart> OrderedPatches =>
+        Patches.OrderBy(p => p.Subject.Index)
+            .ThenBy(p => p.Message.Date)
+            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Every index 1..Total is present.</summary>
     public bool Complete => Enumerable.Range(1, Total).All(i => Patches.Any(p => p.Subject.Index == i));
@@ -31,18 +41,10 @@ public sealed record PatchSeries
     public string? SupersededBy { get; init; }
 
     /// <summary>The first message of the series (cover, else first part).</summary>
-    public SeriesPart Head => Cover ?? Patches[0];
+    public SeriesPart Head => Cover ?? OrderedPatches[0];
 
     /// <summary>When the series was sent: its earliest message.</summary>
     public DateTimeOffset Date => AllParts().Min(p => p.Message.Date);
-
-    /// <summary>The parts as both renderers list them: by index, then date, then Message-ID (ordinal).</summary>
-    public IReadOnlyList<SeriesPart> OrderedPatches() =>
-        Patches
-            .OrderBy(p => p.Subject.Index)
-            .ThenBy(p => p.Message.Date)
-            .ThenBy(p => p.Message.MessageId, StringComparer.Ordinal)
-            .ToList();
 
     public IEnumerable<SeriesPart> AllParts() => Cover is null ? Patches : Patches.Prepend(Cover);
 }

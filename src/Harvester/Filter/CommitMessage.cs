@@ -56,8 +56,11 @@ public static partial class CommitMessage
     }
 
     /// <summary>The commit message lines of <paramref name="body"/>, with mail addresses and URLs blanked out.</summary>
-    public static string Text(string body, IEnumerable<string> trailerKeys) =>
-        string.Join('\n', Classify(body, trailerKeys).Where(l => l.Region == BodyRegion.Message).Select(l => Clean(l.Text)));
+    public static string Text(string body, IEnumerable<string> trailerKeys) => Text(Classify(body, trailerKeys));
+
+    /// <summary>The commit message of lines already classified by <see cref="Classify"/>, addresses and URLs blanked.</summary>
+    public static string Text(IEnumerable<BodyLine> lines) =>
+        string.Join('\n', lines.Where(l => l.Region == BodyRegion.Message).Select(l => Clean(l.Text)));
 
     /// <summary>Blanks mail addresses (<c>bpf@vger.kernel.org</c>) and URLs, which are not words of the message.</summary>
     public static string Clean(string line) => Url().Replace(Address().Replace(line, " "), " ");
@@ -71,19 +74,19 @@ public static partial class CommitMessage
         || ShortlogHeader().IsMatch(line)
         || Diffstat.IsStatLine(line);
 
-    [GeneratedRegex(@"^\s*>")]
+    [GeneratedRegex(@"^\s*>", RegexOptions.NonBacktracking)]
     private static partial Regex Quote();
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][A-Za-z0-9-]*)\s*:\s*\S")]
+    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][A-Za-z0-9-]*)\s*:\s*\S", RegexOptions.NonBacktracking)]
     private static partial Regex Trailer();
 
     // git format-patch's cover letter shortlog: "Jakub Kicinski (9):" (seen in the nfp cover, fixtures/relevance).
-    [GeneratedRegex(@"^\S.*\s\(\d+\):\s*$")]
+    [GeneratedRegex(@"^\S.*\s\(\d+\):\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex ShortlogHeader();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")]
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[a-z][a-z0-9+.-]*://\S+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Url();
 }

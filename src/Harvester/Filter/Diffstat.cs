@@ -192,27 +192,27 @@ public sealed partial record Diffstat(int FilesChanged, int Insertions, int Dele
 
     private static string CollapseSlashes(string path) => MultiSlash().Replace(path, "/").TrimStart('/');
 
-    [GeneratedRegex(@"^\s*(?<files>\d+) files? changed(?:, (?<ins>\d+) insertions?\(\+\))?(?:, (?<del>\d+) deletions?\(-\))?\s*$")]
+    [GeneratedRegex(@"^\s*(?<files>\d+) files? changed(?:, (?<ins>\d+) insertions?\(\+\))?(?:, (?<del>\d+) deletions?\(-\))?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex Summary();
 
-    [GeneratedRegex(@"^\s*(?<name>\S.*?)\s+\|\s+(?:(?<n>\d+)(?:\s+[+-]*)?|Bin(?:\s+\d+\s+->\s+\d+\s+bytes)?)\s*$")]
+    [GeneratedRegex(@"^\s*(?<name>\S.*?)\s+\|\s+(?:(?<n>\d+)(?:\s+[+-]*)?|Bin(?:\s+\d+\s+->\s+\d+\s+bytes)?)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex StatLine();
 
-    [GeneratedRegex(@"^\s*(?:create|delete) mode \d+ (?<path>\S.*)$|^\s*mode change \d+ => \d+ (?<path>\S.*)$")]
+    [GeneratedRegex(@"^\s*(?:create|delete) mode \d+ (?<path>\S.*)$|^\s*mode change \d+ => \d+ (?<path>\S.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex ModeLine();
 
-    [GeneratedRegex(@"^\s*(?:rename|copy) (?<name>.+ => .+) \(\d+%\)\s*$")]
+    [GeneratedRegex(@"^\s*(?:rename|copy) (?<name>.+ => .+) \(\d+%\)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex RenameLine();
 
-    [GeneratedRegex(@"^(?<pre>[^{]*)\{(?<old>[^}]*) => (?<new>[^}]*)\}(?<post>.*)$")]
+    [GeneratedRegex(@"^(?<pre>[^{]*)\{(?<old>[^}]*) => (?<new>[^}]*)\}(?<post>.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex Brace();
 
-    [GeneratedRegex(@"^diff --git a/(?<old>\S+) b/(?<new>\S+)")]
+    [GeneratedRegex(@"^diff --git a/(?<old>\S+) b/(?<new>\S+)", RegexOptions.NonBacktracking)]
     private static partial Regex DiffHeader();
 
-    [GeneratedRegex(@"^(?:\+\+\+ b|--- a)/(?<path>\S+)")]
+    [GeneratedRegex(@"^(?:\+\+\+ b|--- a)/(?<path>\S+)", RegexOptions.NonBacktracking)]
     private static partial Regex FileHeader();
 
-    [GeneratedRegex("/{2,}")]
+    [GeneratedRegex("/{2,}", RegexOptions.NonBacktracking)]
     private static partial Regex MultiSlash();
 }

@@ -24,11 +24,11 @@ public sealed class MaintainersPattern
     {
         Text = text.Trim();
         IsDirectory = Text.EndsWith('/');
-        regex = new Regex("^" + ToRegex(Text, ".*", "."), RegexOptions.CultureInvariant);
+        regex = new Regex("^" + ToRegex(Text, ".*", "."), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         slashes = Text.Count(c => c == '/');
         segments = Text.TrimEnd('/').Split('/');
         segmentGlobs = segments
-            .Select(s => new Regex("^" + ToRegex(s, "[^/]*", "[^/]") + "$", RegexOptions.CultureInvariant))
+            .Select(s => new Regex("^" + ToRegex(s, "[^/]*", "[^/]") + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))
             .ToArray();
         HasGlob = Text.IndexOfAny(['*', '?', '[']) >= 0;
     }

@@ -86,8 +86,7 @@ public sealed class RelevanceFilter
         }
 
         var lines = CommitMessage.Classify(body, options.TrailerKeys);
-        var message = string.Join('\n', lines.Where(l => l.Region == BodyRegion.Message).Select(l => CommitMessage.Clean(l.Text)));
-        var inMessage = bodyWords.FindAll(message);
+        var inMessage = bodyWords.FindAll(CommitMessage.Text(lines));
         found.Bodies.AddRange(inMessage.Select(w => "body: " + w));
         foreach (var line in lines.Where(l => l.Region != BodyRegion.Message))
         {

@@ -18,8 +18,14 @@ namespace Harvester.Group;
 public static class AppliedMatcher
 {
     /// <summary>The bot's replies among the messages: a <c>Re:</c> from the patchwork bot, in any sender form.</summary>
-    public static bool IsBotReply(MailMessage message) =>
-        SubjectParser.Parse(message.Subject).IsReply && (AuthorName.IsPatchworkBot(message.Author) || AuthorName.IsPatchworkBot(message.AuthorAddress));
+    public static bool IsBotReply(MailMessage message) => IsBotReply(message.Subject, message.Author, message.AuthorAddress);
+
+    /// <summary>
+    /// The one rule for the bot's replies, used by Crawl too (index entries, public-inbox mails): a <c>Re:</c> subject
+    /// from the patchwork bot in any sender form the archives show (<see cref="AuthorName.IsPatchworkBot"/>).
+    /// </summary>
+    public static bool IsBotReply(string subject, string? sender, string? address = null) =>
+        SubjectParser.Parse(subject).IsReply && (AuthorName.IsPatchworkBot(sender) || AuthorName.IsPatchworkBot(address));
 
     public static AppliedResult Match(IEnumerable<MailMessage> botReplies, IReadOnlyList<PatchSeries> series)
     {
@@ -87,7 +93,7 @@ public static class AppliedMatcher
     /// <summary>A subject without reply markers, whitespace collapsed, case folded.</summary>
     private static string Key(string subject)
     {
-        var s = SubjectParser.Collapse(subject);
+        var s = Whitespace.Collapse(subject);
         while (true)
         {
             var trimmed = ReplyMarker(s);

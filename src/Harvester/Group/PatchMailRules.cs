@@ -83,15 +83,15 @@ internal static partial class PatchMailRules
         return trailers > 0;
     }
 
-    [GeneratedRegex(@"\b(?:robot|bot|syzbot|kernelci|lkft)\b|patchwork-bot|functional testing", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:robot|bot|syzbot|kernelci|lkft)\b|patchwork-bot|functional testing", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BotName();
 
-    [GeneratedRegex(@"(?:bot[+@-]|^lkp@intel\.com$|syzbot|kernelci|noreply@)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:bot[+@-]|^lkp@intel\.com$|syzbot|kernelci|noreply@)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BotAddress();
 
-    [GeneratedRegex(@"^(?:Acked|Reviewed|Tested|Reported)-by:\s*\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Acked|Reviewed|Tested|Reported)-by:\s*\S", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Trailer();
 
-    [GeneratedRegex(@"^On .*wrote:$")]
+    [GeneratedRegex(@"^On .*wrote:$", RegexOptions.NonBacktracking)]
     private static partial Regex WroteLine();
 }

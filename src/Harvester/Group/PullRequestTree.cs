@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Harvester.Domain;
 
 namespace Harvester.Group;
 
@@ -17,7 +18,7 @@ public static partial class PullRequestTree
 {
     public static string? Of(string subject)
     {
-        var s = SubjectParser.Collapse(subject);
+        var s = Whitespace.Collapse(subject);
         if (TreeWord().Match(s) is { Success: true } word)
         {
             return word.Groups["tree"].Value.ToLowerInvariant();

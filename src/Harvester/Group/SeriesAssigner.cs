@@ -2,7 +2,8 @@ namespace Harvester.Group;
 
 /// <summary>
 /// Puts each candidate into a draft series: by thread first (<see cref="ByThread"/>), else by author, version, total
-/// and time (<see cref="Unthreaded"/>), else into a new draft. Candidates are taken in date order, and a candidate's
+/// and time (<see cref="Unthreaded"/>; for a part whose visible ancestors all refused it, title stem too), else into a
+/// new draft. Candidates are taken in date order, and a candidate's
 /// threaded ancestors are placed before it, so the result does not depend on arrival order (SeriesGrouperPropertyTests).
 /// </summary>
 internal sealed class SeriesAssigner
@@ -45,7 +46,7 @@ internal sealed class SeriesAssigner
         }
 
         var (draft, threaded) = ByThread(c);
-        draft ??= threaded ? null : Unthreaded(c);
+        draft ??= !threaded ? Unthreaded(c, sameStem: false) : c.Subject.IsCoverLetter ? null : Unthreaded(c, sameStem: true);
         if (draft is null)
         {
             draft = new SeriesDraft(c);
@@ -95,15 +96,20 @@ internal sealed class SeriesAssigner
     /// with a compatible version, sent within the window. If its slot is already taken, a new series starts, which
     /// keeps resends and re-rolls apart (bugs-spamming.mbox, revision-unlabeled-noreferences.mbox).
     /// Seen: base-no-references.mbox (parts 8 minutes apart), base-no-references-no-cover.mbox (33 seconds).
+    /// A part that is threaded, but only to mails whose series refuse it, gets the time box too when it also shares
+    /// the draft's title stem (<paramref name="sameStem"/>): a v2 part whose References name the collected v1 cover while
+    /// its own v2 cover was not collected belongs with the v2 part whose In-Reply-To could not be seen. Issue 13 reports
+    /// parts 1/6 and 5/6, four seconds apart, split this way on an evaluation week; this is the path that splits them
+    /// (fixture bugs-nocover-reply-unseen.mbox, SeriesFixtureTests).
     /// </summary>
-    private SeriesDraft? Unthreaded(Candidate c)
+    private SeriesDraft? Unthreaded(Candidate c, bool sameStem)
     {
         if (!openByAuthor.TryGetValue((c.AuthorKey, c.Subject.Total), out var open))
         {
             return null;
         }
 
-        var latest = open.Where(d => d.IsNear(c.Date, window) && VersionFits(d, c))
+        var latest = open.Where(d => d.IsNear(c.Date, window) && VersionFits(d, c) && (!sameStem || d.Members.All(m => m.TitleStem == c.TitleStem)))
             .OrderByDescending(d => d.LastDate)
             .FirstOrDefault();
         return latest is not null && !latest.HasSlot(c.Slot) ? latest : null;

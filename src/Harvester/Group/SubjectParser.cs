@@ -14,7 +14,7 @@ public static partial class SubjectParser
     /// <summary>Reads <paramref name="subject"/>; never throws (an empty subject reads as a non-patch with an empty title).</summary>
     public static PatchSubject Parse(string subject)
     {
-        var rest = Collapse(subject ?? "");
+        var rest = Whitespace.Collapse(subject);
         var tokens = new BracketTokens();
         bool isReply = false, isForward = false;
         var groups = 0;
@@ -75,12 +75,8 @@ public static partial class SubjectParser
         return !string.IsNullOrWhiteSpace(subject);
     }
 
-    /// <summary>Collapses runs of whitespace (folded headers keep a tab: base-different-versions.mbox) and trims.</summary>
-    internal static string Collapse(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     // "[Patch 2/2]: powerpc/hotplug..." leaves a colon before the title (base-no-references-no-cover.mbox).
-    private static string CleanTitle(string rest) => Collapse(rest.TrimStart(':', ' '));
+    private static string CleanTitle(string rest) => Whitespace.Collapse(rest.TrimStart(':', ' '));
 
     [GeneratedRegex(@"^\s*(re|aw|fwd|fw)\s*(?:\[\d+\])?\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ReplyMarker();

@@ -16,6 +16,6 @@ internal static partial class TitleVersion
         return match.Success && version > 0;
     }
 
-    [GeneratedRegex(@"(?:\(v(?<v>\d{1,3})\)|\s-\s*v(?<v>\d{1,3})|\sv(?<v>\d{1,3}))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\(v(?<v>\d{1,3})\)|\s-\s*v(?<v>\d{1,3})|\sv(?<v>\d{1,3}))$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Trailing();
 }

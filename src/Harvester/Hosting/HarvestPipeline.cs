@@ -22,7 +22,8 @@ public sealed record HarvestResult(HarvestReport Report, IReadOnlyList<string> F
 
 /// <summary>The whole harvest, read top to bottom: Crawl → Parse → Merge → Group → Filter (Render is the caller's).</summary>
 public sealed partial class HarvestPipeline(
-    IReadOnlyList<IArchiveCrawler> crawlers,
+    IReadOnlyList<IArchiveSource> sources,
+    ParseStage parser,
     MessageReader reader,
     MessageMerger merger,
     SeriesGrouper grouper,
@@ -33,14 +34,13 @@ public sealed partial class HarvestPipeline(
 {
     public async Task<HarvestResult> RunAsync(HarvestWindow window, bool listAll, bool explain, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<Diagnostic>();
-        var crawls = await CrawlAsync(window, cancellationToken).ConfigureAwait(false);
+        var read = await CrawlAndParseAsync(window, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // reads still in flight swallow it; a stopped run renders nothing
-        var drifts = crawls.Select(c => reader.DriftOf(c.Archive)).OfType<LayoutDrift>().ToList();
-        crawls = [.. crawls.Select(c => reader.DriftOf(c.Archive) is { } drift ? Drifted(c, drift) : c)];
-        diagnostics.AddRange(crawls.SelectMany(c => c.Diagnostics));
+        var drifts = read.Select(r => reader.DriftOf(r.Source.Archive)).OfType<LayoutDrift>().ToList();
+        var crawls = read.Select(r => r.Source).ToList();
+        var diagnostics = read.SelectMany(r => r.Source.Diagnostics.Concat(r.Parsed.Diagnostics)).ToList();
 
-        var copies = Parse(crawls.SelectMany(c => c.MessagePages), diagnostics);
+        var copies = read.SelectMany(r => r.Parsed.Messages).ToList();
         var messages = merger.Merge(copies, crawls.SelectMany(c => c.LinkMatches), crawls.SelectMany(c => c.Entries));
         var grouped = grouper.Group(messages);
         var decisions = grouped.Series.Select(s => filter.Decide(s) with { Area = areas.AreaOf(s) }).ToList();
@@ -56,7 +56,7 @@ public sealed partial class HarvestPipeline(
             Window = window,
             Series = output,
             Applied = applied,
-            PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject) })],
+            PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject), Links = merger.Annotate(p.Links) })],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
             {
@@ -64,7 +64,7 @@ public sealed partial class HarvestPipeline(
                 CacheHits = stats.CacheHits,
                 Messages = messages.Count,
                 RequestsSaved = stats.RequestsSaved,
-                Floor = crawls.Sum(c => c.IndexPages + c.Probes) + messages.Count,
+                Floor = read.Sum(r => r.Source.IndexPages + r.Parsed.Probes) + messages.Count,
             },
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
@@ -93,56 +93,43 @@ public sealed partial class HarvestPipeline(
     /// A drifted archive gives nothing: no message, entry or link of it reaches the report (a page read under a changed
     /// layout is no reading), and its one error replaces the per-page ones (EndToEnd/LayoutDriftRunTests).
     /// </summary>
-    private static ArchiveCrawl Drifted(ArchiveCrawl crawl, LayoutDrift drift) => crawl with
+    private static SourceResult Drifted(SourceResult source, LayoutDrift drift) => source with
     {
-        MessagePages = [],
+        Documents = [],
         Entries = [],
         LinkMatches = [],
-        OutsideWindow = [],
         Diagnostics = [new Diagnostic(DiagnosticLevel.Error, drift.Example.AbsoluteUri, drift.Describe())],
         Failed = true,
     };
 
-    /// <summary>Archives in configured order; each later one is told what the earlier ones gave, to save requests.</summary>
-    private async Task<List<ArchiveCrawl>> CrawlAsync(HarvestWindow window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sources in configured order, each read (Crawl) and then parsed (Parse); each later one is told what the earlier
+    /// ones gave, to save requests.
+    /// </summary>
+    private async Task<List<(SourceResult Source, ParsedSource Parsed)>> CrawlAndParseAsync(HarvestWindow window, CancellationToken cancellationToken)
     {
-        var crawls = new List<ArchiveCrawl>();
+        var read = new List<(SourceResult, ParsedSource)>();
         var known = new List<MailMessage>();
         var knownOutside = new List<MailMessage>();
-        foreach (var crawler in crawlers)
+        foreach (var source in sources)
         {
-            LogCrawling(logger, crawler.Archive, window.From, window.To);
-            var crawl = await crawler.CrawlAsync(new CrawlRequest(window, [.. known], [.. knownOutside]), cancellationToken).ConfigureAwait(false);
-            crawls.Add(crawl);
-            if (reader.DriftOf(crawler.Archive) is not null)
+            LogCrawling(logger, source.Archive, window.From, window.To);
+            var result = await source.ReadAsync(new SourceRequest(window, [.. known], [.. knownOutside]), cancellationToken).ConfigureAwait(false);
+            if (reader.DriftOf(source.Archive) is { } drift)
             {
-                continue; // a later archive must fetch what a drifted one seemed to give, not link to it
+                // A later archive must fetch what a drifted one seemed to give, not link to it.
+                var drifted = Drifted(result, drift);
+                read.Add((drifted, parser.Parse(drifted, window)));
+                continue;
             }
 
-            known.AddRange(crawl.MessagePages.Select(reader.Read).Where(o => o.Succeeded).Select(o => o.Value!));
-            knownOutside.AddRange(crawl.OutsideWindow); // an edge-day entry for one of these needs no fetch either
+            var parsed = parser.Parse(result, window);
+            read.Add((result, parsed));
+            known.AddRange(parsed.Messages);
+            knownOutside.AddRange(parsed.Outside); // an edge-day entry for one of these needs no fetch either
         }
 
-        return crawls;
-    }
-
-    private List<MailMessage> Parse(IEnumerable<FetchedPage> pages, List<Diagnostic> diagnostics)
-    {
-        var messages = new List<MailMessage>();
-        foreach (var page in pages)
-        {
-            var outcome = reader.Read(page);
-            if (outcome.Succeeded)
-            {
-                messages.Add(outcome.Value!);
-            }
-            else
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, page.Url.AbsoluteUri, "unparseable message page, skipped: " + outcome.Error));
-            }
-        }
-
-        return messages;
+        return read;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Crawling {Archive} for {From:u} .. {To:u}")]

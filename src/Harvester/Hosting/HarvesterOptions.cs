@@ -22,6 +22,10 @@ public sealed class HarvesterOptions
     [ValidateObjectMembers]
     public HttpOptions Http { get; set; } = new();
 
+    /// <summary>Size caps and the query's slack for the public-inbox archives (<c>Harvester:PublicInbox</c>).</summary>
+    [ValidateObjectMembers]
+    public Crawl.PublicInbox.PublicInboxOptions PublicInbox { get; set; } = new();
+
     [ValidateObjectMembers]
     public CacheOptions Cache { get; set; } = new();
 

@@ -24,6 +24,20 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
             {
                 errors.Add($"Harvester:Archives:{archive}:BaseUrl '{settings.BaseUrl}' is not an absolute http(s):// or file:// URL");
             }
+
+            if (settings.List.Length > 0 && !System.Net.Mail.MailAddress.TryCreate(settings.List.Trim(), out _))
+            {
+                errors.Add($"Harvester:Archives:{archive}:List '{settings.List}' is not a list address such as bpf@vger.kernel.org");
+            }
+            else if (settings.List.Length == 0 && string.Equals(settings.Kind, Domain.ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Harvester:Archives:{archive}:List is required for a public-inbox archive (e.g. bpf@vger.kernel.org)");
+            }
+
+            if (settings.BaseUri is { IsFile: true } && string.Equals(settings.Kind, Domain.ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Harvester:Archives:{archive}:BaseUrl '{settings.BaseUrl}': a public-inbox archive is searched over http(s), not read from a file:// mirror");
+            }
         }
 
         if (!options.Archives.Values.Any(a => a.Enabled))

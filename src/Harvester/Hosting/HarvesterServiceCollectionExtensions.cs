@@ -1,5 +1,6 @@
 using System.Net;
 using Harvester.Crawl;
+using Harvester.Domain;
 using Harvester.Filter;
 using Harvester.Group;
 using Harvester.Merge;
@@ -27,12 +28,20 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new PageCache(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Cache.ResolvePath()));
         services.AddSingleton(sp => new LayoutWatch(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Drift));
         services.AddSingleton(sp => new MessageReader(kind => PageParsers.For(kind)?.Message, sp.GetRequiredService<LayoutWatch>()));
-        services.AddSingleton<MessageMerger>();
+        services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
+        services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
         services.AddSingleton(_ => LoadMaintainers());
         services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, sp.GetRequiredService<MaintainersPatterns>()));
         services.AddSingleton(sp => new SeriesAreas(sp.GetRequiredService<MaintainersPatterns>()));
-        services.AddSingleton<IReadOnlyList<IArchiveCrawler>>(CreateCrawlers);
+        services.AddSingleton(CreateSourceFactory);
+        services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
+        services.AddSingleton(sp =>
+        {
+            var publicInbox = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.PublicInbox;
+            return new MailboxReader(publicInbox.MaxUnpackedBytes, publicInbox.MaxMailBytes);
+        });
+        services.AddSingleton(sp => new ParseStage(sp.GetRequiredService<MessageReader>(), sp.GetRequiredService<MailboxReader>()));
         services.AddSingleton<HarvestPipeline>();
 
         foreach (var archive in configuration.GetSection(HarvesterOptions.Section + ":Archives").GetChildren())
@@ -45,7 +54,7 @@ public static class HarvesterServiceCollectionExtensions
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = false, // ArchiveFetcher follows redirects itself, inside the archive only
+                    AllowAutoRedirect = false, // PageFetcher follows redirects itself, inside the archive only
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 });
         }
@@ -60,50 +69,50 @@ public static class HarvesterServiceCollectionExtensions
         return patterns ?? throw new InvalidDataException("config/bpf-maintainers.json: " + error);
     }
 
-    /// <summary>
-    /// The enabled archives, the preferred one (<c>Harvester:Output:PreferredArchives</c>) first: the later ones then
-    /// only add links to messages it already gave, mostly without fetching.
-    /// </summary>
-    private static IReadOnlyList<IArchiveCrawler> CreateCrawlers(IServiceProvider sp)
+    /// <summary>The factory of the run's sources and fetchers, from the options and the command line.</summary>
+    private static SourceFactory CreateSourceFactory(IServiceProvider sp)
     {
         var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
-        var time = sp.GetRequiredService<TimeProvider>();
-        var stats = sp.GetRequiredService<CrawlStats>();
-        var cache = sp.GetRequiredService<PageCache>();
         var clients = sp.GetRequiredService<IHttpClientFactory>();
-        var loggers = sp.GetRequiredService<ILoggerFactory>();
-        var reader = sp.GetRequiredService<MessageReader>();
-        var watch = sp.GetRequiredService<LayoutWatch>();
-        var run = options.Run;
         var policy = new FetchPolicy(
-            run.Offline,
-            run.Refresh,
+            options.Run.Offline,
+            options.Run.Refresh,
             options.Http.MaxResponseBytes,
             TimeSpan.FromMinutes(options.Cache.IndexTtlMinutes),
             TimeSpan.FromMinutes(options.Cache.NotFoundTtlMinutes),
             options.Http.ObeyRobotsTxt,
             "harvester");
-        var hosts = new Dictionary<string, (HostThrottle Throttle, HostCircuit Circuit)>(StringComparer.OrdinalIgnoreCase);
-        var preference = options.Output.PreferredArchives;
-        return options.Archives
-            .Where(a => a.Value.Enabled)
-            .OrderBy(a => preference.FindIndex(p => string.Equals(p, a.Key, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i : int.MaxValue)
-            .ThenBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(a =>
-            {
-                var baseUri = a.Value.BaseUri!;
-                if (!hosts.TryGetValue(baseUri.Authority, out var host))
-                {
-                    host = (new HostThrottle(TimeSpan.FromSeconds(1 / options.Http.RequestsPerSecond), options.Http.MaxConcurrency, time),
-                        new HostCircuit(options.Http.HostFailureLimit));
-                    hosts[baseUri.Authority] = host;
-                }
+        return new SourceFactory(
+            new FetchSettings(options.Http, policy, clients.CreateClient, sp.GetRequiredService<TimeProvider>()),
+            sp.GetRequiredService<PageCache>(),
+            sp.GetRequiredService<CrawlStats>(),
+            sp.GetRequiredService<MessageReader>(),
+            sp.GetRequiredService<LayoutWatch>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            options.PublicInbox,
+            sp.GetRequiredService<MailboxReader>());
+    }
 
-                var logger = loggers.CreateLogger("Harvester.Crawl." + a.Key);
-                var fetcher = new ArchiveFetcher(a.Key, baseUri, clients.CreateClient(a.Key), host.Throttle, host.Circuit, ResiliencePipelines.Create(options.Http, time), cache, policy, stats, time, logger);
-                var parsers = PageParsers.For(a.Value.Kind)!.Value;
-                return (IArchiveCrawler)new ArchiveCrawler(fetcher, a.Value.Kind, new WatchedIndexParser(parsers.Index, watch), reader, stats, options.Http.MaxConcurrency - 1, logger);
-            })
+    /// <summary>
+    /// The enabled archives, the preferred one (<c>Harvester:Output:PreferredArchives</c>) first: the later ones then
+    /// only add links to messages it already gave, mostly without fetching.
+    /// </summary>
+    private static IReadOnlyList<IArchiveSource> CreateSources(IServiceProvider sp)
+    {
+        var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
+        var factory = sp.GetRequiredService<SourceFactory>();
+        var preference = new ArchivePreference(options.Output.PreferredArchives);
+        var enabled = options.Archives.Where(a => a.Value.Enabled).ToList();
+        bool IsPublicInbox(ArchiveOptions a) => string.Equals(a.Kind, ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase);
+        bool HtmlCarries(string list) => list.Length > 0 && enabled.Any(a => !IsPublicInbox(a.Value) && string.Equals(a.Value.List.Trim(), list.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        // public-inbox archives first: they give a list's window in one request, and the HTML archives after them then
+        // link those mails from their index entries instead of fetching their pages.
+        return enabled
+            .OrderBy(a => IsPublicInbox(a.Value) ? 0 : 1)
+            .ThenBy(a => preference.Rank(a.Key, a.Value.Kind.ToLowerInvariant()))
+            .ThenBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(a => factory.Create(a.Key, a.Value, HtmlCarries(a.Value.List)) ?? throw new InvalidOperationException($"no source reads archive kind '{a.Value.Kind}' ({a.Key})"))
             .ToList();
     }
 }

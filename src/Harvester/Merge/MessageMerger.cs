@@ -6,11 +6,19 @@ using Harvester.Parse;
 namespace Harvester.Merge;
 
 /// <summary>
-/// Folds the copies of one message that several archives hold into one <see cref="MailMessage"/> per Message-ID,
-/// carrying every archive's link (links got from index matches included), and counts the replies the indexes showed.
+/// Folds the copies of one message that several archives and lists hold into one <see cref="MailMessage"/> per
+/// Message-ID, carrying every archive's link (links got from index matches included), and counts the replies the
+/// indexes showed. Links are annotated with their archive's kind and list from the configuration, and every message
+/// whose list has a public-inbox archive configured (enabled or not) gets that archive's link, made from its
+/// Message-ID without a request (<see cref="PublicInboxLinks"/>).
 /// </summary>
-public sealed class MessageMerger
+public sealed class MessageMerger(ArchiveCatalog catalog)
 {
+    public MessageMerger()
+        : this(ArchiveCatalog.Empty)
+    {
+    }
+
     public IReadOnlyList<MailMessage> Merge(IEnumerable<MailMessage> copies, IEnumerable<LinkMatch> linkMatches, IEnumerable<IndexEntry> entries)
     {
         var extraLinks = linkMatches.ToLookup(m => Normalize(m.MessageId), m => m.Link, StringComparer.Ordinal);
@@ -18,6 +26,7 @@ public sealed class MessageMerger
         var merged = copies
             .GroupBy(m => Normalize(m.MessageId), StringComparer.Ordinal)
             .Select(g => Fold(g.Key, [.. g], extraLinks[g.Key], replies))
+            .Select(WithArchiveLinks)
             .OrderBy(m => m.Date)
             .ThenBy(m => m.MessageId, StringComparer.Ordinal)
             .ToList();
@@ -45,6 +54,29 @@ public sealed class MessageMerger
                     ? m with { InReplyTo = parentId, References = [parentId] }
                     : m)
             .ToList();
+    }
+
+    /// <summary>Links Merge did not fold (pull request sightings), annotated the same way.</summary>
+    public IReadOnlyList<ArchiveLink> Annotate(IEnumerable<ArchiveLink> links) => [.. links.Select(Annotate)];
+
+    private ArchiveLink Annotate(ArchiveLink link) =>
+        catalog.Find(link.Archive) is { } archive
+            ? link with { Kind = link.Kind ?? archive.Kind, List = link.List ?? archive.List }
+            : link;
+
+    /// <summary>Links annotated, plus a public-inbox link for each of the message's lists that has one configured.</summary>
+    private MailMessage WithArchiveLinks(MailMessage message)
+    {
+        var links = message.Links.Select(Annotate).ToList();
+        foreach (var list in links.Select(l => l.List).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList())
+        {
+            if (catalog.PublicInboxFor(list) is { BaseUri: { } root } inbox && !links.Any(l => string.Equals(l.Archive, inbox.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                links.Add(new ArchiveLink(inbox.Name, PublicInboxLinks.Message(root, message.MessageId)) { Kind = inbox.Kind, List = inbox.List });
+            }
+        }
+
+        return message with { Links = links };
     }
 
     /// <summary>Message-IDs compare without angle brackets and surrounding space.</summary>

@@ -18,7 +18,7 @@ namespace Harvester.Merge;
 /// </summary>
 public static class PullRequestSightings
 {
-    public static IReadOnlyList<PullRequest> Find(IEnumerable<ArchiveCrawl> crawls, IReadOnlyList<MailMessage> messages, IEnumerable<MailMessage> fetchedPulls, HarvestWindow window)
+    public static IReadOnlyList<PullRequest> Find(IEnumerable<SourceResult> crawls, IReadOnlyList<MailMessage> messages, IEnumerable<MailMessage> fetchedPulls, HarvestWindow window)
     {
         var firstDay = DateOnly.FromDateTime(window.From.UtcDateTime);
         var lastDay = DateOnly.FromDateTime(window.To.UtcDateTime.AddTicks(-1));
@@ -78,7 +78,7 @@ public static class PullRequestSightings
     }
 
     /// <summary>Subjects compare with whitespace collapsed, case-insensitively (both archives show the same subject).</summary>
-    private static string Key(string subject) => SubjectParser.Collapse(subject).ToLowerInvariant();
+    private static string Key(string subject) => Whitespace.Collapse(subject).ToLowerInvariant();
 
     private static bool IsPullRequest(IndexEntry entry) => SubjectParser.Parse(entry.Subject) is { IsPullRequest: true, IsReply: false };
 

@@ -1,3 +1,5 @@
+using Harvester.Domain;
+
 namespace Harvester.Parse;
 
 /// <summary>
@@ -38,6 +40,6 @@ public static class ChallengePage
         var start = html.IndexOf("<title", StringComparison.OrdinalIgnoreCase);
         var open = start < 0 ? -1 : html.IndexOf('>', start);
         var end = open < 0 ? -1 : html.IndexOf("</title", open, StringComparison.OrdinalIgnoreCase);
-        return end < 0 ? "" : HtmlText.Collapse(HtmlText.Decode(html[(open + 1)..end]));
+        return end < 0 ? "" : Whitespace.Collapse(HtmlText.Decode(html[(open + 1)..end]));
     }
 }

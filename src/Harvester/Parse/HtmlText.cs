@@ -1,31 +1,41 @@
+using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace Harvester.Parse;
 
-/// <summary>Text helpers shared by the page parsers: entity decoding, whitespace collapsing, node-to-text.</summary>
-internal static partial class HtmlText
+/// <summary>Text helpers shared by the page parsers: entity decoding, node-to-text (whitespace: <see cref="Domain.Whitespace"/>).</summary>
+internal static class HtmlText
 {
-    /// <summary>Entity-decodes a raw HTML string (null-safe). <c>HtmlEntity.DeEntitize</c> handles named, decimal and hex entities.</summary>
-    public static string Decode(string? raw) => string.IsNullOrEmpty(raw) ? "" : HtmlEntity.DeEntitize(raw) ?? "";
-
-    /// <summary>Trims and collapses every whitespace run (tabs, newlines, NBSP) into one space.</summary>
-    public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>
+    /// Entity-decodes a raw HTML string once (null-safe): named, decimal and hex references, astral plane included.
+    /// <c>HtmlEntity.DeEntitize</c> wrote <c>&amp;#128029;</c> (an emoji as mail-archive writes it) as <c>&amp;##128029;</c>;
+    /// <c>WebUtility.HtmlDecode</c> reads it (HostilePageTests).
+    /// </summary>
+    public static string Decode(string? raw) => string.IsNullOrEmpty(raw) ? "" : WebUtility.HtmlDecode(raw);
 
     /// <summary>XPath predicate body that matches a whole class token (so <c>nextpglink</c> does not match <c>tnextpglink</c>).</summary>
     public static string HasClass(string token) => $"contains(concat(' ', normalize-space(@class), ' '), ' {token} ')";
 
-    /// <summary>Loads HTML into a document without letting HtmlAgilityPack guess encodings (the string is already decoded).</summary>
+    /// <summary>
+    /// Loads HTML into a document without letting HtmlAgilityPack guess encodings (the string is already decoded),
+    /// within <see cref="PageLimits"/>: a page beyond them throws <see cref="PageLimitException"/>, deeper nesting
+    /// than <see cref="PageLimits.MaxNesting"/> HtmlAgilityPack's own exception; the parse guard reports either.
+    /// </summary>
     public static HtmlDocument Load(string html)
     {
-        var doc = new HtmlDocument();
+        if (PageLimits.Check(html) is { } error)
+        {
+            throw new PageLimitException(error);
+        }
+
+        var doc = new HtmlDocument { OptionMaxNestedChildNodes = PageLimits.MaxNesting };
         doc.LoadHtml(html);
         return doc;
     }
 
     /// <summary>The decoded, collapsed text of a node, with Cloudflare-protected addresses restored.</summary>
-    public static string InlineText(HtmlNode? node) => node is null ? "" : Collapse(BlockText([node]));
+    public static string InlineText(HtmlNode? node) => node is null ? "" : Domain.Whitespace.Collapse(BlockText([node]));
 
     /// <summary>
     /// The plain text of a run of body nodes: text inside <c>pre</c> verbatim (entities decoded), whitespace-only text
@@ -38,7 +48,7 @@ internal static partial class HtmlText
         var sb = new StringBuilder();
         foreach (var node in nodes)
         {
-            Append(node, sb, inPre: false);
+            Append(node, sb);
         }
 
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -47,53 +57,66 @@ internal static partial class HtmlText
     /// <summary>Body text as a message carries it: leading blank lines and trailing whitespace removed.</summary>
     public static string TidyBody(string text) => text.TrimStart('\n', '\r').TrimEnd();
 
-    private static void Append(HtmlNode node, StringBuilder sb, bool inPre)
+    /// <summary>
+    /// Walks a node's subtree with an explicit stack, never recursion (a stranger's page sets the depth): each element
+    /// is visited on entry (its children pushed in reverse) and on exit (the block's line break).
+    /// </summary>
+    private static void Append(HtmlNode root, StringBuilder sb)
     {
-        switch (node)
+        var stack = new Stack<(HtmlNode Node, bool InPre, bool Exit)>();
+        stack.Push((root, false, false));
+        while (stack.Count > 0)
         {
-            case HtmlCommentNode:
-                return;
-            case HtmlTextNode text:
-                if (inPre || !string.IsNullOrWhiteSpace(text.Text))
+            var (node, inPre, exit) = stack.Pop();
+            if (exit)
+            {
+                if (!inPre && node.Name is ("p" or "div" or "blockquote") && sb.Length > 0 && sb[^1] != '\n')
                 {
-                    sb.Append(Decode(text.Text));
+                    sb.Append('\n');
                 }
 
-                return;
-        }
+                continue;
+            }
 
-        if (node.NodeType != HtmlNodeType.Element)
-        {
-            return;
-        }
+            switch (node)
+            {
+                case HtmlCommentNode:
+                    continue;
+                case HtmlTextNode text:
+                    if (inPre || !string.IsNullOrWhiteSpace(text.Text))
+                    {
+                        sb.Append(Decode(text.Text));
+                    }
 
-        if (node.GetAttributeValue("data-cfemail", null) is { } hex)
-        {
-            sb.Append(CloudflareEmail.Decode(hex) ?? Decode(node.InnerText));
-            return;
-        }
+                    continue;
+            }
 
-        switch (node.Name)
-        {
-            case "script" or "style":
-                return;
-            case "br":
-                sb.Append('\n');
-                return;
-        }
+            if (node.NodeType != HtmlNodeType.Element)
+            {
+                continue;
+            }
 
-        var pre = inPre || node.Name == "pre";
-        foreach (var child in node.ChildNodes)
-        {
-            Append(child, sb, pre);
-        }
+            if (node.GetAttributeValue("data-cfemail", null) is { } hex)
+            {
+                sb.Append(CloudflareEmail.Decode(hex) ?? Decode(node.InnerText));
+                continue;
+            }
 
-        if (!inPre && node.Name is ("p" or "div" or "blockquote") && sb.Length > 0 && sb[^1] != '\n')
-        {
-            sb.Append('\n');
+            switch (node.Name)
+            {
+                case "script" or "style":
+                    continue;
+                case "br":
+                    sb.Append('\n');
+                    continue;
+            }
+
+            var pre = inPre || node.Name == "pre";
+            stack.Push((node, inPre, true));
+            for (var i = node.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                stack.Push((node.ChildNodes[i], pre, false));
+            }
         }
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

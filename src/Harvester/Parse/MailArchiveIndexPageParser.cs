@@ -35,6 +35,7 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
 
         var entries = new List<IndexEntry>();
         var seen = new HashSet<long>();
+        var warnings = new List<string>();
         foreach (var a in root.SelectNodes(EntryXPath) ?? Enumerable.Empty<HtmlNode>())
         {
             var href = HtmlText.Decode(a.GetAttributeValue("href", ""));
@@ -48,8 +49,15 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
                 HtmlText.InlineText(dateSpan), "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
                 : (DateOnly?)null;
+            if (!Uri.TryCreate(pageUrl, href, out var url))
+            {
+                // One malformed href used to throw in new Uri and lose the whole page (issue 12; HostilePageTests).
+                warnings.Add($"entry {number}: href \"{IndexWarnings.Clip(href)}\" is not a URL; entry dropped");
+                continue;
+            }
+
             var sender = HtmlText.InlineText(Sibling(span, previous: false, "sender"));
-            entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), HtmlText.InlineText(a), sender, day));
+            entries.Add(new IndexEntry(archive, number, url, HtmlText.InlineText(a), sender, day));
         }
 
         if (entries.Count == 0)
@@ -59,7 +67,8 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
         }
 
         var next = HtmlText.Decode(root.SelectSingleNode(NextXPath)?.GetAttributeValue("href", ""));
-        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, next.Length == 0 || next == "#" ? null : new Uri(pageUrl, next)));
+        var nextPage = IndexWarnings.NextPage(pageUrl, next.Length == 0 || next == "#" ? null : next, warnings);
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nextPage) { Warnings = warnings });
     }
 
     /// <summary>

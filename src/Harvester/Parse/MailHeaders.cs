@@ -1,4 +1,5 @@
 using System.Text;
+using Harvester.Domain;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -54,14 +55,14 @@ public static class MailHeaders
             }
 
             var address = shown[(lt + 1)..^1].Trim();
-            return new FromHeader(HtmlText.Collapse(DecodeWords(name)), address.Length == 0 ? null : address);
+            return new FromHeader(Whitespace.Collapse(DecodeWords(name)), address.Length == 0 ? null : address);
         }
 
-        return TryMailbox(shown) ?? new FromHeader(HtmlText.Collapse(DecodeWords(shown)), null);
+        return TryMailbox(shown) ?? new FromHeader(Whitespace.Collapse(DecodeWords(shown)), null);
     }
 
     private static FromHeader? TryMailbox(string text) =>
         MailboxAddress.TryParse(text.Trim(), out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
-            ? new FromHeader(HtmlText.Collapse(mailbox.Name ?? ""), mailbox.Address)
+            ? new FromHeader(Whitespace.Collapse(mailbox.Name ?? ""), mailbox.Address)
             : null;
 }

@@ -72,9 +72,9 @@ internal static partial class MhonarcPage
 
     // One space after the colon and before "-->" in MHonArc output; tolerated missing here. commentize() escapes "-"
     // so a value can never contain "-->".
-    [GeneratedRegex(@"<!--X-(?<name>[A-Za-z][\w-]*):[ \t]?(?<value>[^\r\n]*?)[ \t]*-->")]
+    [GeneratedRegex(@"<!--X-(?<name>[A-Za-z][\w-]*):[ \t]?(?<value>[^\r\n]*?)[ \t]*-->", RegexOptions.NonBacktracking)]
     private static partial Regex XComment();
 
-    [GeneratedRegex(@"(?:^|/)msg(\d+)\.html(?:[#?].*)?$")]
+    [GeneratedRegex(@"(?:^|/)msg(\d+)\.html(?:[#?].*)?$", RegexOptions.NonBacktracking)]
     private static partial Regex MessageFile();
 }

@@ -12,7 +12,14 @@ public sealed record FetchedPage(string Archive, string Kind, Uri Url, string Ht
 public sealed record IndexEntry(string Archive, long Number, Uri Url, string Subject, string Author, DateOnly? Day);
 
 /// <summary>A parsed date index page: its entries in page order (newest first) and the next (older) page, if any.</summary>
-public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, Uri? NextPage);
+public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, Uri? NextPage)
+{
+    /// <summary>
+    /// What was dropped while reading the page (an entry whose <c>href</c> is no URL); the rest of the page was read.
+    /// Crawl reports each as a warning diagnostic.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>The outcome of parsing one page: a value, or an error that says why the page was skipped.</summary>
 public readonly record struct ParseOutcome<T>(T? Value, string? Error)

@@ -1,3 +1,4 @@
+using Harvester.Domain;
 using HtmlAgilityPack;
 
 namespace Harvester.Parse;
@@ -24,6 +25,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         var doc = HtmlText.Load(html);
         var entries = new List<IndexEntry>();
         var seen = new HashSet<long>();
+        var warnings = new List<string>();
         // Attribute order (name before href, seen S2) does not matter to XPath: fixture index-href-before-name.html.
         foreach (var a in doc.DocumentNode.SelectNodes("//li/strong/a[@name][starts-with(@href,'msg')]") ?? Enumerable.Empty<HtmlNode>())
         {
@@ -33,8 +35,15 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var subject = HtmlText.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
-            entries.Add(new IndexEntry(archive, number, new Uri(pageUrl, href), subject, Author(a), null));
+            if (!Uri.TryCreate(pageUrl, href, out var url))
+            {
+                // One malformed href used to throw in new Uri and lose the whole page (issue 12; HostilePageTests).
+                warnings.Add($"entry {number}: href \"{IndexWarnings.Clip(href)}\" is not a URL; entry dropped");
+                continue;
+            }
+
+            var subject = Whitespace.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
+            entries.Add(new IndexEntry(archive, number, url, subject, Author(a), null));
         }
 
         var nav = PageLinks(doc);
@@ -50,7 +59,8 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
             return ParseOutcome<IndexPage>.MissingFields("spinics index page", [PageFields.Entries]);
         }
 
-        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nav.Next is null ? null : new Uri(pageUrl, nav.Next)));
+        var next = IndexWarnings.NextPage(pageUrl, nav.Next, warnings);
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, next) { Warnings = warnings });
     }
 
     /// <summary>The name in the entry's <c>&lt;em&gt;From&lt;/em&gt;:</c> item, without the masked address.</summary>
@@ -69,7 +79,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var text = HtmlText.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
+            var text = Whitespace.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
             return MailHeaders.ParseShownFrom(text.TrimStart(':').Trim()).AuthorOrLocalPart;
         }
 
@@ -85,7 +95,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         string? next = null;
         foreach (var a in doc.DocumentNode.SelectNodes("//a[@href]") ?? Enumerable.Empty<HtmlNode>())
         {
-            if (HtmlText.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
+            if (Whitespace.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
             {
                 next = HtmlText.Decode(a.GetAttributeValue("href", ""));
                 break;

@@ -13,6 +13,6 @@ public static partial class SpinicsMasking
     public static string Mask(string text) =>
         Address().Replace(text, m => m.Groups["local"].Value + "@" + new string('x', m.Groups["domain"].Length));
 
-    [GeneratedRegex(@"(?<local>[\w.+=!#$%&'*/?^`{|}~-]+)@(?<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")]
+    [GeneratedRegex(@"(?<local>[\w.+=!#$%&'*/?^`{|}~-]+)@(?<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", RegexOptions.NonBacktracking)]
     private static partial Regex Address();
 }

@@ -62,7 +62,7 @@ public sealed class SpinicsMessagePageParser : IMessagePageParser
         return ParseOutcome<MailMessage>.Ok(new MailMessage
         {
             MessageId = messageId!,
-            Subject = HtmlText.Collapse(MailHeaders.DecodeWords(subject!)),
+            Subject = Whitespace.Collapse(MailHeaders.DecodeWords(subject!)),
             Author = from!.AuthorOrLocalPart,
             AuthorAddress = from.IsMasked ? null : from.Address,
             Date = date,

@@ -1,3 +1,4 @@
+using Harvester.Domain;
 using HtmlAgilityPack;
 
 namespace Harvester.Parse;
@@ -42,9 +43,9 @@ internal sealed class SpinicsVisibleHeader
         foreach (var li in items ?? Enumerable.Empty<HtmlNode>())
         {
             var em = li.SelectSingleNode("em")!;
-            var label = HtmlText.Collapse(HtmlText.Decode(em.InnerText)).TrimEnd(':').Trim();
+            var label = Whitespace.Collapse(HtmlText.Decode(em.InnerText)).TrimEnd(':').Trim();
             var value = string.Concat(li.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText));
-            value = HtmlText.Collapse(HtmlText.Decode(value));
+            value = Whitespace.Collapse(HtmlText.Decode(value));
             if (value.StartsWith(':'))
             {
                 value = value[1..].Trim();

@@ -62,10 +62,10 @@ public static partial class CodeSpanRule
             : [];
     }
 
-    [GeneratedRegex(@"^(?:\s*(?:\[[^\]]*\]|(?:re|aw|fwd?)\s*:))*\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\s*(?:\[[^\]]*\]|(?:re|aw|fwd?)\s*:))*\s*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"^([A-Za-z0-9][\w./+-]*(?:\s*,\s*[A-Za-z0-9][\w./+-]*)*)\s*:\s")]
+    [GeneratedRegex(@"^([A-Za-z0-9][\w./+-]*(?:\s*,\s*[A-Za-z0-9][\w./+-]*)*)\s*:\s", RegexOptions.NonBacktracking)]
     private static partial Regex Tags();
 
     // A whole word: after a space, "(" or a quote; before a space or punctuation, but not before ".ext" (file names) or
@@ -73,6 +73,6 @@ public static partial class CodeSpanRule
     [GeneratedRegex(@"(?<=^|[\s(""',])[A-Za-z_][A-Za-z0-9_]*(?:\(\))?(?=$|[\s,;:)!?""']|\.(?!\w))")]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"\b(?:struct|union|enum)\s+$")]
+    [GeneratedRegex(@"\b(?:struct|union|enum)\s+$", RegexOptions.NonBacktracking)]
     private static partial Regex TypeKeyword();
 }

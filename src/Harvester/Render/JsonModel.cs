@@ -40,7 +40,8 @@ internal sealed record JsonMessage(
     IReadOnlyList<JsonLink> Links,
     int RepliesSeen);
 
-internal sealed record JsonLink(string Archive, string Url);
+/// <summary>One archive's copy of a message: the configured archive name, its list address (null when not configured), the URL.</summary>
+internal sealed record JsonLink(string Archive, string? List, string Url);
 
 internal sealed record JsonDiagnostic(string Level, string? Url, string Message);
 

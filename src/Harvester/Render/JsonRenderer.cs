@@ -63,12 +63,11 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         a.InReplyTo,
         a.SeriesId,
         a.Commits.Select(c => new JsonCommit(c.Title, c.Url?.AbsoluteUri)).ToList(),
-        links.Ordered(a.Links).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList());
+        links.Ordered(a.Links).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList());
 
     private JsonSeries Series(SeriesDecision decision, IReadOnlyList<AppliedNotice> applied)
     {
         var s = decision.Series;
-        var parts = s.OrderedPatches();
         return new JsonSeries(
             s.Id,
             s.Author,
@@ -79,7 +78,7 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
             decision.Reasons,
             s.SupersededBy,
             s.Cover is { } cover ? Message(cover.Message, cover.Subject) : null,
-            parts.Select(p => Message(p.Message, p.Subject)).ToList(),
+            s.OrderedPatches.Select(p => Message(p.Message, p.Subject)).ToList(),
             applied.Where(a => a.SeriesId == s.Id).OrderBy(a => a.Date).LastOrDefault() is { } to ? new JsonAppliedTo(to.To.Tree, to.To.Branch, to.To.By) : null);
     }
 
@@ -90,7 +89,7 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         p.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         p.Author,
         p.Tree,
-        links.Ordered(p.Links).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList());
+        links.Ordered(p.Links).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList());
 
     private JsonMessage Message(MailMessage m, PatchSubject subject) => new(
         m.MessageId,
@@ -102,6 +101,6 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         subject.Total,
         Instant(m.Date),
         m.Author,
-        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.Url.AbsoluteUri)).ToList(),
+        links.Ordered(m).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList(),
         m.RepliesSeen);
 }

@@ -82,12 +82,12 @@ public sealed class MarkdownRenderer(OutputOptions options) : IReportRenderer
     private void AppendSeries(StringBuilder sb, SeriesDecision decision)
     {
         var series = decision.Series;
-        var parts = series.OrderedPatches();
+        var parts = series.OrderedPatches;
 
         // No cover letter: the first part takes the top line and the others nest under it.
-        var top = series.Cover ?? parts[0];
+        var top = series.Head;
         var nested = series.Cover is null ? parts.Skip(1) : parts;
-        sb.Append("- ").Append(MarkdownText.Text(series.Author)).Append(", ").Append(Link(top.Message));
+        sb.Append("- ").Append(MarkdownText.LineStart(MarkdownText.Text(series.Author))).Append(", ").Append(Link(top.Message));
         AppendNotes(sb, decision);
         sb.Append('\n');
         foreach (var part in nested)
@@ -123,7 +123,7 @@ public sealed class MarkdownRenderer(OutputOptions options) : IReportRenderer
         if (url is null)
         {
             // No usable link: plain text, every bracket escaped (no link text to contain them).
-            return MarkdownText.Inline(subject, keepBalancedBrackets: false, options.CodeSpans);
+            return MarkdownText.LineStart(MarkdownText.Inline(subject, keepBalancedBrackets: false, options.CodeSpans));
         }
 
         return "[" + MarkdownText.Inline(subject, keepBalancedBrackets: true, options.CodeSpans) + "](" + url + ")";

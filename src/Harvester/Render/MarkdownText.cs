@@ -1,4 +1,5 @@
 using System.Text;
+using Harvester.Domain;
 
 namespace Harvester.Render;
 
@@ -9,20 +10,60 @@ namespace Harvester.Render;
 /// </summary>
 internal static class MarkdownText
 {
-    /// <summary>Control characters, line/paragraph separators and bidi overrides become spaces; whitespace is collapsed.</summary>
+    /// <summary>
+    /// Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are removed: they could reorder what the reader sees, and
+    /// replacing them by spaces changed the text (issue 12; JSON keeps them). Other control characters and line/paragraph
+    /// separators become spaces; whitespace is collapsed and trimmed, so no text starts with indentation.
+    /// </summary>
     public static string Sanitize(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (IsBidiControl(c))
+            {
+                continue;
+            }
+
             sb.Append(IsBreaking(c) ? ' ' : c);
         }
 
-        return string.Join(' ', sb.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Whitespace.Collapse(sb.ToString());
     }
 
     /// <summary>Plain inline text (an author name): every Markdown-active character escaped, brackets included.</summary>
     public static string Text(string text) => Inline(Sanitize(text), keepBalancedBrackets: false, codeSpans: false);
+
+    /// <summary>
+    /// Escaped inline text that starts a list item's line (the author, or a subject shown without a link): what would
+    /// open a block there is escaped too, so the item stays one list item holding one link (issue 12: authors named
+    /// <c># Eve</c>, <c>&gt; Eve</c>, <c>1. Eve</c>). ATX headings (<c>#</c>), block quotes (<c>&gt;</c>), bullet markers
+    /// and thematic breaks (<c>-</c>, <c>+</c>; <c>*</c> and <c>_</c> are escaped everywhere), ordered markers
+    /// (<c>1.</c>, <c>1)</c>), setext underlines (<c>=</c>, <c>-</c>); fences (<c>`</c>, <c>~</c>) and HTML (<c>&lt;</c>)
+    /// are escaped everywhere, and <see cref="Sanitize"/> leaves no leading indentation. Covered by HostileMarkdownTests.
+    /// </summary>
+    public static string LineStart(string escaped)
+    {
+        if (escaped.Length == 0)
+        {
+            return escaped;
+        }
+
+        if (escaped[0] is '#' or '>' or '-' or '+' or '=')
+        {
+            return "\\" + escaped;
+        }
+
+        var digits = 0;
+        while (digits < escaped.Length && char.IsAsciiDigit(escaped[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')'
+            ? escaped[..digits] + "\\" + escaped[digits..]
+            : escaped;
+    }
 
     /// <summary>
     /// A subject shown as link text. Balanced brackets are kept as the seed writes them (<c>[[PATCH net] bpf, arm64: ...](url)</c>;
@@ -136,8 +177,9 @@ internal static class MarkdownText
                 var next = i + 1 < s.Length ? s[i + 1] : ' ';
                 // "[ ]" and "[x]" would be read as task-list boxes by GFM-style parsers (Markdig's advanced pipeline,
                 // found by the random-subject test), so such pairs are escaped too.
-                var inner = s[(start + 1)..i].Trim();
-                if (next is not ('(' or '[' or ':') && inner is not ("" or "x" or "X"))
+                // A span, not a substring: nested brackets of a stranger's subject would copy it once per pair.
+                var inner = s.AsSpan(start + 1, i - start - 1).Trim();
+                if (next is not ('(' or '[' or ':') && !(inner.IsEmpty || inner is "x" or "X"))
                 {
                     kept.Add(start);
                     kept.Add(i);
@@ -167,8 +209,7 @@ internal static class MarkdownText
     }
 
     private static bool IsBreaking(char c) =>
-        char.IsControl(c)
-        || c is '\u2028' or '\u2029' or '\u0085'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069';
+        char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
+
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -29,16 +29,14 @@ public static class SeriesOrdering
 
         // Author grouping: rank each author by their first (earliest) series; OrderBy is stable, so each author's
         // series keep the date order computed above.
-        var rank = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Authors compare by the grouping key (AuthorName.Key): "David S. Miller" and "david miller" are one author here
+        // as they are in Group.
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var decision in byDate)
         {
-            rank.TryAdd(AuthorKey(decision.Series), rank.Count);
+            rank.TryAdd(AuthorName.Key(decision.Series.Author), rank.Count);
         }
 
-        return byDate.OrderBy(d => rank[AuthorKey(d.Series)]).ToList();
+        return byDate.OrderBy(d => rank[AuthorName.Key(d.Series.Author)]).ToList();
     }
-
-    /// <summary>Authors compare case-insensitively with whitespace collapsed (<c>David  Miller</c> = <c>david miller</c>).</summary>
-    internal static string AuthorKey(PatchSeries series) =>
-        string.Join(' ', series.Author.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

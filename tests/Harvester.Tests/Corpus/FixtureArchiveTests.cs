@@ -14,6 +14,7 @@ public sealed partial class FixtureArchiveTests
     private const string Week = "week-2026-11";
     private const string SpinicsPrefix = "https://www.spinics.net/lists/netdev/msg";
     private const string MailArchivePrefix = "https://www.mail-archive.com/netdev@vger.kernel.org/msg";
+    private const string SpinicsBpfPrefix = "https://www.spinics.net/lists/bpf/msg";
 
     public static TheoryData<string> Archives => new() { Seed, Week };
 
@@ -94,6 +95,36 @@ public sealed partial class FixtureArchiveTests
         }
     }
 
+    [Fact]
+    public void Load_WeekArchiveOnBothLists_SomeMailsBpfOnlySomeBothSomeNetdevOnly()
+    {
+        var netdev = Load(Week).Messages.Select(m => m.MessageId).ToHashSet();
+        var bpf = FixtureArchive.Load(Paths.Fixture("archives", Week), "bpf");
+
+        Assert.Equal(38, bpf.Messages.Count);
+        Assert.Equal(7, bpf.Messages.Count(m => !netdev.Contains(m.MessageId)));
+        Assert.Equal(23, netdev.Count - bpf.Messages.Count(m => netdev.Contains(m.MessageId)));
+        Assert.Equal(90_000, bpf.OnSpinics.Min(m => m.SpinicsNumber)); // bpf's own numbering, every mail on it
+        Assert.Equal(bpf.Messages.Count, bpf.OnSpinics.Select(m => m.SpinicsNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public void ExpectedBothLists_EveryLink_NamesAMessageOfItsListWithThatSubject()
+    {
+        var netdev = Load(Week);
+        var bpf = FixtureArchive.Load(Paths.Fixture("archives", Week), "bpf");
+        var links = ExpectedLinks(Week, "expected-both-lists.md");
+        Assert.Contains(links, l => l.Url.StartsWith(SpinicsBpfPrefix, StringComparison.Ordinal));
+        foreach (var link in links)
+        {
+            var message = link.Url.StartsWith(SpinicsBpfPrefix, StringComparison.Ordinal)
+                ? bpf.Messages.SingleOrDefault(m => m.SpinicsNumber == long.Parse(MessageNumber().Match(link.Url).Groups[1].Value))
+                : Resolve(netdev, link.Url);
+            Assert.True(message is not null, "no message at " + link.Url);
+            Assert.Equal(Unescape(link.Text), Collapse(message!.Subject));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Archives))]
     public void ExpectedMarkdown_LinkedMessages_AreInsideTheWindowAndPreferSpinics(string name)
@@ -133,8 +164,8 @@ public sealed partial class FixtureArchiveTests
 
     private sealed record ExpectedLink(string? Author, string Text, string Url);
 
-    private static List<ExpectedLink> ExpectedLinks(string name) =>
-        File.ReadAllLines(Path.Combine(Paths.Fixture("archives", name), "expected.md"))
+    private static List<ExpectedLink> ExpectedLinks(string name, string file = "expected.md") =>
+        File.ReadAllLines(Path.Combine(Paths.Fixture("archives", name), file))
             .Select(line => ListItem().Match(line))
             .Where(m => m.Success)
             .Select(m => new ExpectedLink(m.Groups["author"].Success ? m.Groups["author"].Value : null,

@@ -71,4 +71,42 @@ public class HostThrottleTests
         throttle.SlowTo(TimeSpan.FromSeconds(5));
         Assert.Equal(TimeSpan.FromSeconds(5), throttle.Interval);
     }
+
+    [Fact]
+    public async Task EnterAsync_WaiterCancelled_GivesItsStartBack()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-22T00:00:00Z"));
+        var throttle = new HostThrottle(TimeSpan.FromSeconds(10), maxConcurrency: 4, time);
+        (await throttle.EnterAsync(CancellationToken.None)).Dispose();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = throttle.EnterAsync(cancel.Token);
+        await WaitUntilAsync(() => throttle.Spacing == 1);
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var next = throttle.EnterAsync(CancellationToken.None);
+
+        // Ten seconds after the first start, the next caller starts at once: the cancelled one reserved nothing.
+        Assert.True(next.IsCompletedSuccessfully, "the next start waits for a cancelled waiter's reserved slot");
+        (await next).Dispose();
+    }
+
+    [Fact]
+    public async Task EnterAsync_SlotWaiterCancelled_ReleasesNothingItDidNotHold()
+    {
+        var throttle = new HostThrottle(TimeSpan.Zero, maxConcurrency: 1, TimeProvider.System);
+        var held = await throttle.EnterAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = throttle.EnterAsync(cancel.Token);
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var third = throttle.EnterAsync(CancellationToken.None);
+        await Task.Delay(50);
+
+        Assert.False(third.IsCompleted); // the one slot is still held
+        held.Dispose();
+        (await third.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
 }

@@ -15,6 +15,65 @@ public class LinkMatcherTests
         Links = [new ArchiveLink("Spinics", new Uri($"https://www.spinics.net/lists/netdev/{id}.html"))],
     };
 
+    /// <summary>A message a public-inbox archive gave (its link's kind says so: Parse/RawMailParser).</summary>
+    private static MailMessage FromLore(string id, string subject, string author, string date) => Known(id, subject, author, date) with
+    {
+        Links = [new ArchiveLink("LoreBpf", PublicInboxLinks.Message(new Uri("https://lore.kernel.org/bpf/"), id)) { Kind = ArchiveKinds.PublicInbox }],
+    };
+
+    private static IndexEntry Undated(string subject, string author, long number) =>
+        new("SpinicsBpf", number, new Uri($"https://www.spinics.net/lists/bpf/msg{number}.html"), subject, author, null);
+
+    [Fact]
+    public void Match_UndatedEntry_MatchesAUniqueMessageFromLore()
+    {
+        var matcher = new LinkMatcher([FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z")]);
+
+        Assert.Equal("a", matcher.Match(Undated("[PATCH  bpf] bpf: fix x", "Jane Dev", 7))?.MessageId);
+        Assert.Equal("a", matcher.Match(Undated("[PATCH  bpf] bpf: fix x", "Jane Dev", 7))?.MessageId); // the same entry asked again
+    }
+
+    [Fact]
+    public void Match_UndatedEntry_ResendOnLore_IsNull()
+    {
+        var matcher = new LinkMatcher([
+            FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z"),
+            FromLore("b", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-12T09:00:00Z"),
+        ]);
+
+        Assert.Null(matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 7)));
+    }
+
+    [Fact]
+    public void Match_UndatedSecondEntryForTheSameMessage_IsNull_SoThePageIsFetched()
+    {
+        // A resend from before the days lore was asked for: lore knows one copy, the index shows two.
+        var matcher = new LinkMatcher([FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z")]);
+
+        Assert.NotNull(matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 9)));
+        Assert.Null(matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 3)));
+    }
+
+    [Fact]
+    public void Match_OneMailKnownFromBothListsArchives_IsOneCandidate()
+    {
+        var fromBpf = FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-10T09:00:00Z");
+        var fromNetdev = fromBpf with { Links = [new ArchiveLink("LoreNetdev", new Uri("https://lore.kernel.org/netdev/a/")) { Kind = ArchiveKinds.PublicInbox }] };
+        var matcher = new LinkMatcher([fromBpf, fromNetdev]);
+
+        Assert.Equal("a", matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev", 2026, 11, 10))?.MessageId);
+        Assert.Equal("a", matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 7))?.MessageId);
+    }
+
+    [Fact]
+    public void Match_LoreMessageOutsideTheWindow_StandsInForANeededEntry()
+    {
+        var matcher = new LinkMatcher([], [FromLore("a", "[PATCH bpf] bpf: fix x", "Jane Dev", "2026-11-08T22:00:00Z")]);
+
+        Assert.Equal("a", matcher.Match(Undated("[PATCH bpf] bpf: fix x", "Jane Dev", 7))?.MessageId);
+        Assert.Equal("a", matcher.Match(Entry("[PATCH bpf] bpf: fix x", "Jane Dev", 2026, 11, 9), needed: true)?.MessageId);
+    }
+
     private static IndexEntry Entry(string subject, string author, int year, int month, int day) =>
         new("MailArchive", 1, new Uri("https://www.mail-archive.com/netdev@vger.kernel.org/msg1.html"), subject, author, new DateOnly(year, month, day));
 

@@ -68,8 +68,23 @@ public sealed class ConfigurationSourcesTests : IDisposable
         var output = File.ReadAllText(_run.OutputPath);
         Assert.EndsWith("\nLocal footer.\n", output);
         Assert.Contains(spinics.BaseUrl.AbsoluteUri + "msg1200002.html", output);
-        Assert.Equal("date", configuration["Harvester:Output:Order"]);
-        Assert.Equal("author", HarvesterHost.BuildConfiguration(null, new Dictionary<string, string?>())["Harvester:Output:Order"]);
+        // Order=date from the file reached the output: the series are listed by date, which the default author order
+        // (expected.md) is not.
+        Assert.True(IsInDateOrder(output), output);
+        Assert.False(IsInDateOrder(File.ReadAllText(Path.Combine(Week.Directory, "expected.md"))));
+    }
+
+    /// <summary>Whether the listed series' head messages on spinics (looked up by number) come oldest first.</summary>
+    private static bool IsInDateOrder(string markdown)
+    {
+        var dates = markdown.Split('\n')
+            .Where(l => l.StartsWith("- ", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"/lists/netdev/msg(\d+)\.html\)").Groups[1].Value)
+            .Where(n => n.Length > 0)
+            .Select(n => Week.Messages.Single(m => m.SpinicsNumber == long.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).Date)
+            .ToList();
+        Assert.True(dates.Count >= 2, $"nothing to compare in\n{markdown}");
+        return dates.Zip(dates.Skip(1)).All(p => p.First <= p.Second);
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed class LayoutDriftRunTests : IDisposable
         Assert.Equal(ExitCodes.LayoutChanged, code);
         // Harvester:Drift:MinimumMissing (2) pages, all lacking fields (share 1 >= 0.5): the archive is stopped there,
         // no further date probe or window read.
-        Assert.Equal(2, server.MessagePageRequests);
+        Assert.Equal(2, server.Requests.Where(r => r.StartsWith("msg", StringComparison.Ordinal)).Distinct().Count());
+        Assert.Empty(server.FetchedAgainWithoutCause());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class PullRequestSightingsTests
         Assert.Empty(PullRequestSightings.Find([mailArchive], [], [], Week));
     }
 
-    private static ArchiveCrawl Crawl(string archive, params IndexEntry[] entries) => new() { Archive = archive, Entries = entries };
+    private static SourceResult Crawl(string archive, params IndexEntry[] entries) => new() { Archive = archive, Entries = entries };
 
     private static ArchiveLink SpinicsLink(long n) => new("Spinics", new Uri($"https://www.spinics.net/lists/netdev/msg{n}.html"));
 

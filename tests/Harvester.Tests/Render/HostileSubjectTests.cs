@@ -108,9 +108,9 @@ public sealed class HostileSubjectTests
         return (Report([.. series]), urls, texts);
     }
 
-    /// <summary>What a reader should see: the subject with control characters as spaces, whitespace collapsed.</summary>
+    /// <summary>What a reader should see: bidi controls removed, other control characters as spaces, whitespace collapsed.</summary>
     private static string MarkdownTextOf(string subject) =>
-        string.Join(' ', subject.Replace('\u202E', ' ').Replace('\0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', subject.Replace("\u202E", "", StringComparison.Ordinal).Replace('\0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string PlainText(ContainerInline container)
     {

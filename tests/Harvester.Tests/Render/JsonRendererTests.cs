@@ -43,14 +43,14 @@ public sealed class JsonRendererTests
         using var doc = JsonDocument.Parse(new JsonRenderer().Render(FullReport()));
         var root = doc.RootElement;
 
-        Assert.Equal(["schema", "window", "series", "pullRequests", "diagnostics", "stats"], Names(root));
+        Assert.Equal(["schema", "window", "series", "pullRequests", "applied", "diagnostics", "stats"], Names(root));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         Assert.Equal("2017-05-08T00:00:00Z", root.GetProperty("window").GetProperty("from").GetString());
         // Every series of the report, irrelevant ones too; by author: Bob's older v2 (irrelevant) comes first.
         Assert.Equal([false, true, true], root.GetProperty("series").EnumerateArray().Select(x => x.GetProperty("relevant").GetBoolean()));
         var series = root.GetProperty("series")[2];
         Assert.Equal("Ann", series.GetProperty("author").GetString());
-        Assert.Equal(["id", "author", "version", "total", "complete", "relevant", "reasons", "supersededBy", "cover", "patches"], Names(series));
+        Assert.Equal(["id", "author", "version", "total", "complete", "relevant", "reasons", "supersededBy", "cover", "patches", "applied"], Names(series));
         var part = series.GetProperty("patches")[0];
         Assert.Equal(["messageId", "subject", "title", "prefixes", "version", "index", "total", "date", "author", "links", "repliesSeen"], Names(part));
         Assert.Equal("2017-05-11T16:12:33Z", part.GetProperty("date").GetString()); // sent 18:12:33 +02:00
@@ -76,11 +76,12 @@ public sealed class JsonRendererTests
         using var doc = JsonDocument.Parse(new JsonRenderer(options).Render(SeedIssue.Report()));
         var jsonTops = doc.RootElement.GetProperty("series").EnumerateArray()
             .Select(s => s.GetProperty("cover").ValueKind == JsonValueKind.Null ? s.GetProperty("patches")[0] : s.GetProperty("cover"))
-            .Select(m => m.GetProperty("subject").GetString()!)
+            .Select(m => m.GetProperty("links")[0].GetProperty("url").GetString()!)
             .ToList();
 
+        // Each series' head message is linked from the Markdown line at the same place: same series, same order.
         Assert.Equal(7, jsonTops.Count);
-        Assert.All(jsonTops.Zip(markdownTops), p => Assert.Contains(p.First[..16], p.Second, StringComparison.Ordinal));
+        Assert.Equal(jsonTops, markdownTops.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\]\((https?://[^)\s]+)\)").Groups[1].Value));
     }
 
     [Fact]
@@ -90,6 +91,24 @@ public sealed class JsonRendererTests
 
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', json);
+    }
+
+    [Fact]
+    public void Render_Links_NameArchiveAndList_InPreferenceOrder()
+    {
+        var message = Some.Message("[PATCH bpf-next] bpf: x", Some.Monday, Some.LoreBpf("x/y@example.org"), Some.MailArchive(7), Some.Spinics(5));
+
+        using var doc = JsonDocument.Parse(new JsonRenderer().Render(Some.Report(Some.Relevant(Some.Series("Ann", message)))));
+
+        var links = doc.RootElement.GetProperty("series")[0].GetProperty("patches")[0].GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(["archive", "list", "url"], Names(links[0]));
+        Assert.Equal(
+            [
+                ("Spinics", "netdev@vger.kernel.org", "https://www.spinics.net/lists/netdev/msg5.html"),
+                ("MailArchive", "netdev@vger.kernel.org", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html"),
+                ("LoreBpf", "bpf@vger.kernel.org", "https://lore.kernel.org/bpf/x%2Fy@example.org/"),
+            ],
+            links.Select(l => (l.GetProperty("archive").GetString(), l.GetProperty("list").GetString(), l.GetProperty("url").GetString())));
     }
 
     private static List<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToList();

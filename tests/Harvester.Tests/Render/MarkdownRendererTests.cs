@@ -91,10 +91,11 @@ public sealed class MarkdownRendererTests
     [InlineData("MailArchive,Spinics", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html")]
     [InlineData("Lore,Spinics", "https://www.spinics.net/lists/netdev/msg5.html")]
     [InlineData("Lore", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html")]
-    [InlineData("", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html")]
+    [InlineData("", "https://www.spinics.net/lists/netdev/msg5.html")] // empty: spinics, then mail-archive, then lore
+    [InlineData("mail-archive", "https://www.mail-archive.com/netdev@vger.kernel.org/msg7.html")] // a kind names every archive of it
     public void Render_PreferredArchives_PicksPreferredThenNextThenFirst(string preferred, string expectedUrl)
     {
-        // With no preferred archive present, the first link by archive name: "MailArchive" < "Spinics".
+        // With no preferred archive present ("Lore"), the first link by archive name: "MailArchive" < "Spinics".
         var message = Message("[PATCH] bpf: x", T, Spinics(5), MailArchive(7));
         var options = new OutputOptions { PreferredArchives = [.. preferred.Split(',', StringSplitOptions.RemoveEmptyEntries)] };
 

@@ -9,10 +9,13 @@ internal static class Some
     public static readonly DateTimeOffset Monday = new(2017, 5, 8, 0, 0, 0, TimeSpan.Zero);
 
     public static ArchiveLink Spinics(long number) =>
-        new("Spinics", new Uri($"https://www.spinics.net/lists/netdev/msg{number}.html"));
+        new("Spinics", new Uri($"https://www.spinics.net/lists/netdev/msg{number}.html")) { Kind = "spinics", List = "netdev@vger.kernel.org" };
 
     public static ArchiveLink MailArchive(long number) =>
-        new("MailArchive", new Uri($"https://www.mail-archive.com/netdev@vger.kernel.org/msg{number}.html"));
+        new("MailArchive", new Uri($"https://www.mail-archive.com/netdev@vger.kernel.org/msg{number}.html")) { Kind = "mail-archive", List = "netdev@vger.kernel.org" };
+
+    public static ArchiveLink LoreBpf(string messageId) =>
+        new("LoreBpf", PublicInboxLinks.Message(new Uri("https://lore.kernel.org/bpf/"), messageId)) { Kind = "public-inbox", List = "bpf@vger.kernel.org" };
 
     public static MailMessage Message(string subject, DateTimeOffset date, params ArchiveLink[] links) => new()
     {

@@ -27,6 +27,45 @@ public sealed record FixtureMessage
 
     public long? SpinicsNumber { get; init; }
     public long? MailArchiveNumber { get; init; }
+
+    /// <summary>
+    /// The lists the mail was sent to (<c>netdev</c>, <c>bpf</c>): those whose <c>@vger.kernel.org</c> address is in its
+    /// To or Cc; a mail that names neither is a netdev mail (the fixtures were written for netdev first).
+    /// </summary>
+    public IReadOnlyList<string> Lists { get; init; } = ["netdev"];
+
+    /// <summary>The mail as it was sent (the <c>.eml</c> file's bytes), or null for a generated one (then <see cref="ToRaw"/> writes it).</summary>
+    public byte[]? Raw { get; init; }
+
+    /// <summary>The mail as a public-inbox archive serves it: the file's bytes, or one written from the fields.</summary>
+    public byte[] ToRaw()
+    {
+        if (Raw is not null)
+        {
+            return Raw;
+        }
+
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(FromName, FromAddress));
+        mime.To.AddRange(Lists.Select(l => new MailboxAddress("", l + "@vger.kernel.org")));
+        mime.Subject = Subject;
+        mime.Date = Date;
+        mime.MessageId = MessageId;
+        if (InReplyTo is not null)
+        {
+            mime.InReplyTo = InReplyTo;
+        }
+
+        foreach (var reference in References)
+        {
+            mime.References.Add(reference);
+        }
+
+        mime.Body = new TextPart("plain") { Text = Body };
+        using var output = new MemoryStream();
+        mime.WriteTo(output);
+        return output.ToArray();
+    }
 }
 
 /// <summary>Settings of a fixture archive (<c>archive.json</c> beside its <c>messages/</c> folder).</summary>
@@ -42,19 +81,26 @@ public sealed record FixtureArchiveSettings
 
     /// <summary>How many newest messages spinics' date index lists.</summary>
     public int? SpinicsIndexLimit { get; init; }
+
+    /// <summary>Where spinics' numbers start on a list other than netdev (its own numbering, <c>/lists/bpf/</c>).</summary>
+    public long OtherListSpinicsStart { get; init; } = 90_000;
 }
 
 /// <summary>A folder of <c>.eml</c> messages that the fixture server renders as both archives' pages.</summary>
 public sealed class FixtureArchive
 {
-    private FixtureArchive(string directory, FixtureArchiveSettings settings, IReadOnlyList<FixtureMessage> messages)
+    private FixtureArchive(string directory, FixtureArchiveSettings settings, IReadOnlyList<FixtureMessage> messages, string list = "netdev")
     {
         Directory = directory;
         Settings = settings;
         Messages = messages;
+        List = list;
     }
 
     public string Directory { get; }
+
+    /// <summary>The list this archive is of (<c>netdev</c>, <c>bpf</c>): it holds the mails sent to that list.</summary>
+    public string List { get; }
 
     public FixtureArchiveSettings Settings { get; }
 
@@ -68,12 +114,17 @@ public sealed class FixtureArchive
     public IEnumerable<FixtureMessage> OnMailArchive => Messages.Where(m => m.MailArchiveNumber is not null);
 
     /// <summary>The same messages and numbers with other site settings (page sizes, index limits).</summary>
-    public FixtureArchive With(FixtureArchiveSettings settings) => new(Directory, settings, Messages);
+    public FixtureArchive With(FixtureArchiveSettings settings) => new(Directory, settings, Messages, List);
 
     /// <summary>The archive as it was before some messages arrived: the same numbers, those messages absent.</summary>
-    public FixtureArchive Without(Func<FixtureMessage, bool> absent) => new(Directory, Settings, [.. Messages.Where(m => !absent(m))]);
+    public FixtureArchive Without(Func<FixtureMessage, bool> absent) => new(Directory, Settings, [.. Messages.Where(m => !absent(m))], List);
 
-    public static FixtureArchive Load(string directory)
+    /// <summary>
+    /// The archive of one list (<c>netdev</c> by default): the folder's mails sent to that list. netdev's numbers come
+    /// from the <c>X-Fixture-*</c> headers and the start numbers; another list's spinics numbers are its own, from
+    /// <see cref="FixtureArchiveSettings.OtherListSpinicsStart"/> in date order.
+    /// </summary>
+    public static FixtureArchive Load(string directory, string list = "netdev")
     {
         var settingsPath = Path.Combine(directory, "archive.json");
         var settings = File.Exists(settingsPath)
@@ -82,14 +133,21 @@ public sealed class FixtureArchive
         var raw = System.IO.Directory.GetFiles(Path.Combine(directory, "messages"), "*.eml")
             .Order(StringComparer.Ordinal)
             .Select(Read)
+            .Where(m => m.Message.Lists.Contains(list))
             .OrderBy(m => m.Message.Date)
             .ThenBy(m => m.Message.FileName, StringComparer.Ordinal)
             .ToList();
-        return new FixtureArchive(directory, settings, Number(raw, settings));
+        if (list != "netdev")
+        {
+            settings = settings with { SpinicsStart = settings.OtherListSpinicsStart };
+            raw = raw.Select(m => (m.Message, "", "")).ToList(); // the X-Fixture-* numbers are netdev's
+        }
+
+        return new FixtureArchive(directory, settings, Number(raw, settings), list);
     }
 
-    public static FixtureArchive FromMessages(IReadOnlyList<FixtureMessage> messages, FixtureArchiveSettings settings) =>
-        new("(generated)", settings, Number(messages.OrderBy(m => m.Date).Select(m => (m, "", "")).ToList(), settings));
+    public static FixtureArchive FromMessages(IReadOnlyList<FixtureMessage> messages, FixtureArchiveSettings settings, string list = "netdev") =>
+        new("(generated)", settings, Number(messages.Where(m => m.Lists.Contains(list)).OrderBy(m => m.Date).Select(m => (m, "", "")).ToList(), settings), list);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -124,9 +182,13 @@ public sealed class FixtureArchive
         return given ?? next++;
     }
 
+    private static readonly string[] KnownLists = ["netdev", "bpf"];
+
     private static (FixtureMessage Message, string Spinics, string MailArchive) Read(string path)
     {
         var mime = MimeMessage.Load(path);
+        var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Select(m => m.Address.ToLowerInvariant()).ToList();
+        var lists = KnownLists.Where(l => recipients.Contains(l + "@vger.kernel.org")).ToList();
         var from = mime.From.Mailboxes.First();
         var references = mime.References.ToList();
         if (mime.InReplyTo is { } parent && !references.Contains(parent))
@@ -146,6 +208,8 @@ public sealed class FixtureArchive
             References = references,
             Body = mime.TextBody ?? "",
             Received = mime.Headers["X-Fixture-Received"] is { } received ? DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Lists = lists.Count > 0 ? lists : ["netdev"],
+            Raw = File.ReadAllBytes(path),
         };
         return (message, mime.Headers["X-Fixture-Spinics"] ?? "", mime.Headers["X-Fixture-MailArchive"] ?? "");
     }

@@ -54,7 +54,32 @@ public sealed class FixtureServer : IAsyncDisposable
     /// <summary>Extra latency added to every response.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Every answered request, in the order the answers finished: what was served, and whether it was a fault.</summary>
+    public ConcurrentQueue<ServedRequest> Served { get; } = new();
+
     public int CountOf(string fileName) => Requests.Count(r => r == fileName);
+
+    /// <summary>
+    /// Pages served again although their earlier answer was a good one: neither a scripted fault, nor an error status,
+    /// nor a response the client gave up on (a retry after a timeout on a busy machine is legitimate; a second read of
+    /// a page already read is not). <paramref name="skip"/> leaves out the answers of earlier runs.
+    /// </summary>
+    public IReadOnlyList<string> FetchedAgainWithoutCause(int skip = 0)
+    {
+        var lastGood = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var again = new List<string>();
+        foreach (var served in Served.Skip(skip))
+        {
+            if (lastGood.TryGetValue(served.FileName, out var good) && good)
+            {
+                again.Add(served.FileName);
+            }
+
+            lastGood[served.FileName] = served.Good;
+        }
+
+        return again;
+    }
 
     public int MessagePageRequests => Requests.Count(r => r.StartsWith("msg", StringComparison.Ordinal));
 
@@ -68,8 +93,9 @@ public sealed class FixtureServer : IAsyncDisposable
         }
     }
 
+    /// <summary>spinics' archive of the fixture archive's list, under <c>/lists/&lt;list&gt;/</c> (netdev, bpf).</summary>
     public static Task<FixtureServer> StartSpinicsAsync(FixtureArchive archive) =>
-        StartAsync(new Sites.SpinicsFixtureSite(archive), "/lists/netdev/");
+        StartAsync(new Sites.SpinicsFixtureSite(archive), $"/lists/{archive.List}/");
 
     public static Task<FixtureServer> StartMailArchiveAsync(FixtureArchive archive) =>
         StartAsync(new Sites.MailArchiveFixtureSite(archive), "/netdev@vger.kernel.org/");
@@ -105,6 +131,7 @@ public sealed class FixtureServer : IAsyncDisposable
         {
             Requests.Enqueue("robots.txt");
             await WriteAsync(context, RobotsTxt is null ? 404 : 200, "text/plain", RobotsTxt ?? "");
+            Record(context, "robots.txt", fault: false);
             return;
         }
 
@@ -125,6 +152,7 @@ public sealed class FixtureServer : IAsyncDisposable
         if (_faults.TryGetValue(fileName, out var queue) && queue.TryDequeue(out var fault))
         {
             await fault.ApplyAsync(context, () => _site.Render(fileName));
+            Record(context, fileName, fault: true);
             return;
         }
 
@@ -137,6 +165,7 @@ public sealed class FixtureServer : IAsyncDisposable
             {
                 NotModified.Enqueue(fileName);
                 context.Response.StatusCode = 304;
+                Record(context, fileName, fault: false);
                 return;
             }
         }
@@ -148,12 +177,17 @@ public sealed class FixtureServer : IAsyncDisposable
             {
                 NotModified.Enqueue(fileName);
                 context.Response.StatusCode = 304;
+                Record(context, fileName, fault: false);
                 return;
             }
         }
 
         await WriteAsync(context, page is null ? 404 : 200, "text/html", page ?? "<html><body>404 Not Found</body></html>");
+        Record(context, fileName, fault: false);
     }
+
+    private void Record(HttpContext context, string fileName, bool fault) =>
+        Served.Enqueue(new ServedRequest(fileName, context.Response.StatusCode, fault, context.RequestAborted.IsCancellationRequested));
 
     internal static async Task WriteAsync(HttpContext context, int status, string contentType, string body)
     {
@@ -169,6 +203,13 @@ public sealed class FixtureServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>One answer of a <see cref="FixtureServer"/>.</summary>
+public sealed record ServedRequest(string FileName, int Status, bool Fault, bool Aborted)
+{
+    /// <summary>An answer that a client had no reason to ask again for in the same run.</summary>
+    public bool Good => !Fault && !Aborted && Status is 200 or 304 or 404;
 }
 
 /// <summary>One scripted misbehaviour of the fixture server for one request.</summary>

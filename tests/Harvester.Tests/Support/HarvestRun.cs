@@ -31,8 +31,10 @@ public sealed class HarvestRun : IDisposable
     }
 
     /// <summary>
-    /// What every run against the fixture servers needs, in-process or as a process: both archives (a null server is a
-    /// disabled archive), a fast rate, short retries and timeouts, and its own cache and state.
+    /// What every run against the fixture servers needs, in-process or as a process: both netdev archives (a null server
+    /// is a disabled archive), a fast rate, short retries and timeouts, and its own cache and state. The other shipped
+    /// archives (<see cref="OtherShippedArchives"/>: the bpf list and lore) are disabled, so a run reads only what its
+    /// test serves; a test that wants them enables them (<see cref="Enable"/>).
     /// </summary>
     public static Dictionary<string, string?> Loopback(Uri? spinics, Uri? mailArchive, string cachePath, string statePath) => new()
     {
@@ -48,7 +50,20 @@ public sealed class HarvestRun : IDisposable
         ["Harvester:Http:TotalTimeoutSeconds"] = "20",
         ["Harvester:Cache:Path"] = cachePath,
         ["Harvester:Run:StatePath"] = statePath,
+        ["Harvester:Archives:SpinicsBpf:Enabled"] = "False",
+        ["Harvester:Archives:LoreNetdev:Enabled"] = "False",
+        ["Harvester:Archives:LoreBpf:Enabled"] = "False",
     };
+
+    /// <summary>The archives config/appsettings.json ships besides the two netdev ones; disabled by <see cref="Loopback"/>.</summary>
+    public static readonly string[] OtherShippedArchives = ["SpinicsBpf", "LoreNetdev", "LoreBpf"];
+
+    /// <summary>Points a shipped archive at a fixture server and enables it.</summary>
+    public static void Enable(IDictionary<string, string?> settings, string archive, Uri baseUrl)
+    {
+        settings[$"Harvester:Archives:{archive}:BaseUrl"] = baseUrl.AbsoluteUri;
+        settings[$"Harvester:Archives:{archive}:Enabled"] = "True";
+    }
 
     public async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string?> settings)
     {

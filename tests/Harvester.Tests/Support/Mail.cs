@@ -40,7 +40,7 @@ public static class Mail
         return new MailMessage
         {
             MessageId = mime.MessageId ?? link.ToString(),
-            Subject = CollapseWhitespace(mime.Subject ?? ""),
+            Subject = Whitespace.Collapse(mime.Subject),
             Author = string.IsNullOrWhiteSpace(from?.Name) ? from?.Address ?? "" : from!.Name,
             AuthorAddress = from?.Address,
             Date = mime.Date.ToUniversalTime(),
@@ -50,7 +50,4 @@ public static class Mail
             Links = [new ArchiveLink(archive, link)],
         };
     }
-
-    private static string CollapseWhitespace(string s) =>
-        string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

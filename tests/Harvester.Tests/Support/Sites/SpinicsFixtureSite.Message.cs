@@ -31,14 +31,14 @@ public sealed partial class SpinicsFixtureSite
 
         sb.Append("<!--X-Head-End-->\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n        \"http://www.w3.org/TR/html4/loose.dtd\">\n");
         sb.Append($"<html>\n<head>\n<title>{subject}</title>\n</head>\n<body>\n");
-        sb.Append("<div class=\"spinics-chrome-top\"><a href=\"/lists/\">Index of Archives</a> &gt; <a href=\"/lists/netdev/\">Linux Netdev</a></div>\n");
+        sb.Append($"<div class=\"spinics-chrome-top\"><a href=\"/lists/\">Index of Archives</a> &gt; <a href=\"/lists/{this.archive.List}/\">{ListTitle}</a></div>\n");
         sb.Append("<!--X-Body-Begin-->\n<!--X-User-Header-->\n<!--X-User-Header-End-->\n<!--X-TopPNI-->\n<hr>\n");
         sb.Append(Nav(prev, "Date Prev")).Append(Nav(next, "Date Next")).Append(Nav(parent, "Thread Prev"))
             .Append(Nav(followUps.FirstOrDefault(), "Thread Next"));
         sb.Append($"[<a href=\"maillist.html#{number:D5}\">Date Index</a>][<a href=\"threads.html#{number:D5}\">Thread Index</a>]\n");
         sb.Append("<!--X-TopPNI-End-->\n<!--X-MsgBody-->\n<!--X-Subject-Header-Begin-->\n");
         sb.Append($"<h1>{subject}</h1>\n<hr>\n<!--X-Subject-Header-End-->\n<!--X-Head-of-Message-->\n<ul>\n");
-        sb.Append("<li><em>To</em>: netdev@xxxxxxxxxxxxxxx</li>\n");
+        sb.Append($"<li><em>To</em>: {this.archive.List}@xxxxxxxxxxxxxxx</li>\n");
         sb.Append($"<li><em>Subject</em>: {subject}</li>\n<li><em>From</em>: {MaskedFrom(m)}</li>\n");
         sb.Append($"<li><em>Date</em>: {SiteText.Rfc2822(m.Date)}</li>\n");
         if (m.InReplyTo is { } inReplyTo)

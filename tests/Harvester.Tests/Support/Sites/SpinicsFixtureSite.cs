@@ -12,14 +12,17 @@ namespace Harvester.Tests.Support.Sites;
 public sealed partial class SpinicsFixtureSite(FixtureArchive archive)
     : FixtureSite(archive, m => m.SpinicsNumber, archive.Settings.SpinicsPageSize, archive.Settings.SpinicsIndexLimit, m => m.Received ?? m.Date)
 {
+    /// <summary>The list's name as spinics titles it: "Linux Netdev", "Linux BPF".</summary>
+    private string ListTitle => this.archive.List == "netdev" ? "Linux Netdev" : "Linux " + this.archive.List.ToUpperInvariant();
+
     protected override string RenderIndex(int page)
     {
         var pages = PageCount;
         var sb = new StringBuilder();
         sb.Append("<!-- MHonArc v2.6.19 -->\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"\n        \"http://www.w3.org/TR/html4/loose.dtd\">\n");
-        sb.Append("<html>\n<head>\n<title>Linux Netdev Date Index</title>\n</head>\n<body>\n");
-        sb.Append("<div class=\"spinics-chrome-top\"><a href=\"/lists/\">Index of Archives</a> &gt; <a href=\"/lists/netdev/\">Linux Netdev</a></div>\n");
-        sb.Append("<h1>Linux Netdev Date Index</h1>\n<ul>\n<li><a href=\"threads.html\">Thread Index</a></li>\n</ul>\n");
+        sb.Append($"<html>\n<head>\n<title>{ListTitle} Date Index</title>\n</head>\n<body>\n");
+        sb.Append($"<div class=\"spinics-chrome-top\"><a href=\"/lists/\">Index of Archives</a> &gt; <a href=\"/lists/{this.archive.List}/\">{ListTitle}</a></div>\n");
+        sb.Append($"<h1>{ListTitle} Date Index</h1>\n<ul>\n<li><a href=\"threads.html\">Thread Index</a></li>\n</ul>\n");
         sb.Append(page == 1 ? "[Prev Page]" : $"[<a href=\"{SiteText.IndexFile(page - 1)}\">Prev Page</a>]");
         sb.Append(page == pages ? "[Next Page]" : $"[<a href=\"{SiteText.IndexFile(page + 1)}\">Next Page</a>]");
         sb.Append("\n<hr>\n<ul>\n");

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Harvester.Group;
+namespace Harvester.Domain;
 
 /// <summary>
 /// Normalises sender display names so that one person's mails group together: case, diacritics, list-relay suffixes
 /// (<c>via B4 Relay</c>, <c>via netdev</c>), quotes, <c>Last, First</c> order and middle initials
-/// (<c>David S. Miller</c> = <c>David Miller</c>). Covered by <c>AuthorNameTests</c>.
+/// (<c>David S. Miller</c> = <c>David Miller</c>). The one author key: Group's series, Crawl's link matching and
+/// Render's author order all use <see cref="Key"/>. Covered by <c>AuthorNameTests</c>.
 /// </summary>
 public static partial class AuthorName
 {
@@ -45,7 +46,7 @@ public static partial class AuthorName
     /// <summary>A name as it should be shown: relay suffix, quotes and surrounding spaces removed, <c>Last, First</c> turned.</summary>
     public static string Display(string? name)
     {
-        var s = SubjectParser.Collapse(name ?? "").Trim('"', '\'', ' ');
+        var s = Whitespace.Collapse(name ?? "").Trim('"', '\'', ' ');
 
         // B4 relay and mailman-rewritten senders: "Jane Doe via B4 Relay", "John Smith via netdev" (lore, netdev).
         s = RelaySuffix().Replace(s, "").Trim('"', '\'', ' ');
@@ -100,9 +101,9 @@ public static partial class AuthorName
     /// <summary>Whether a sender, in any of the forms the archives show, is the patchwork bot.</summary>
     public static bool IsPatchworkBot(string? name) => Key(name) == PatchworkBot;
 
-    [GeneratedRegex(@"^<?patchwork-bot\+netdev(?:bpf|\.\.\.|bpf\.\.\.)?(?:@(?:kernel\.org|x+))?>?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^<?patchwork-bot\+netdev(?:bpf|\.\.\.|bpf\.\.\.)?(?:@(?:kernel\.org|x+))?>?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex PatchworkBotForm();
 
-    [GeneratedRegex(@"\s+via\s+\S.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+via\s+\S.*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RelaySuffix();
 }

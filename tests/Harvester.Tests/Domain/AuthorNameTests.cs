@@ -1,6 +1,6 @@
-using Harvester.Group;
+using Harvester.Domain;
 
-namespace Harvester.Tests.Group;
+namespace Harvester.Tests.Domain;
 
 public sealed class AuthorNameTests
 {

@@ -10,14 +10,14 @@ namespace Harvester.Crawl;
 /// its entries; spinics' does not, so there a few message pages are probed (binary search) to place the window.
 /// Where the index does not reach back far enough, message numbers are probed instead (<see cref="WalkNumbersAsync"/>).
 /// </summary>
-public sealed partial class ArchiveCrawler(
-    ArchiveFetcher fetcher,
+public sealed partial class HtmlArchiveSource(
+    PageFetcher fetcher,
     string kind,
     IIndexPageParser indexParser,
     MessageReader reader,
     CrawlStats stats,
     int lookahead,
-    ILogger logger) : IArchiveCrawler
+    ILogger logger) : IArchiveSource
 {
     /// <summary>How far before the window's start a date-sorted index may still hold window messages (X-Date may be a
     /// Received time, so the order is not exact: archive-html/spinics.md §2.2).</summary>
@@ -31,7 +31,7 @@ public sealed partial class ArchiveCrawler(
 
     public string Archive => fetcher.Archive;
 
-    public async Task<ArchiveCrawl> CrawlAsync(CrawlRequest request, CancellationToken cancellationToken)
+    public async Task<SourceResult> ReadAsync(SourceRequest request, CancellationToken cancellationToken)
     {
         var run = new CrawlRun(fetcher.Archive, request);
         var matcher = new LinkMatcher(request.Known, request.KnownOutside);
@@ -78,7 +78,7 @@ public sealed partial class ArchiveCrawler(
         }
 
         var result = await run.ToResultAsync().ConfigureAwait(false);
-        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Probes, result.EdgeReads);
+        LogCrawled(logger, Archive, result.IndexPages, result.Entries.Count, result.LinkMatches.Count, result.Documents.Count);
         return result;
     }
 
@@ -107,6 +107,11 @@ public sealed partial class ArchiveCrawler(
 
         run.IndexPages++;
         var page = parsed.Value!;
+        foreach (var warning in page.Warnings)
+        {
+            run.Report(DiagnosticLevel.Warning, url, "index page read in part: " + warning);
+        }
+
         var outside = page.Entries.Where(e => !fetcher.IsInside(e.Url)).ToList();
         if (outside.Count == 0)
         {
@@ -148,12 +153,12 @@ public sealed partial class ArchiveCrawler(
         var start = 0;
         if (!run.EndFound)
         {
-            if (await DateOfAsync(candidates[^1], run, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To + EndSlack)
+            if (await DateOfAsync(candidates[^1], run, matcher, cancellationToken).ConfigureAwait(false) is { } oldest && oldest >= run.Window.To + EndSlack)
             {
                 return false;
             }
 
-            start = await FirstBeforeAsync(candidates, run.Window.To + EndSlack, run, cancellationToken).ConfigureAwait(false);
+            start = await FirstBeforeAsync(candidates, run.Window.To + EndSlack, run, matcher, cancellationToken).ConfigureAwait(false);
             run.EndFound = true;
         }
 
@@ -163,13 +168,13 @@ public sealed partial class ArchiveCrawler(
     }
 
     /// <summary>The first candidate dated before <paramref name="end"/>; the last one is known to be.</summary>
-    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, CancellationToken cancellationToken)
+    private async Task<int> FirstBeforeAsync(List<IndexEntry> candidates, DateTimeOffset end, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken)
     {
         int low = 0, high = candidates.Count - 1;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            var date = await DateOfAsync(candidates[middle], run, cancellationToken).ConfigureAwait(false);
+            var date = await DateOfAsync(candidates[middle], run, matcher, cancellationToken).ConfigureAwait(false);
             if (date is null || date < end)
             {
                 high = middle;
@@ -183,9 +188,13 @@ public sealed partial class ArchiveCrawler(
         return low;
     }
 
-    /// <summary>The date an undated entry is sorted by in its index: read from its page.</summary>
-    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, CancellationToken cancellationToken) =>
-        reader.DriftOf(Archive) is null // a drifted archive is stopped: no more probes
+    /// <summary>
+    /// The date an undated entry is sorted by in its index: a public-inbox archive's copy's Date when the entry matches
+    /// one (no request: lore gave the window and a day on each side), else read from its page.
+    /// </summary>
+    private async Task<DateTimeOffset?> DateOfAsync(IndexEntry entry, CrawlRun run, LinkMatcher matcher, CancellationToken cancellationToken) =>
+        matcher.Match(entry, needed: false) is { } known ? OrderDate(known)
+        : reader.DriftOf(Archive) is null // a drifted archive is stopped: no more probes
         && (await ReadMessageAsync(entry.Url, run, needed: false, cancellationToken).ConfigureAwait(false)) is { } message ? OrderDate(message) : null;
 
     /// <summary>
@@ -244,8 +253,8 @@ public sealed partial class ArchiveCrawler(
         return await ReadMessageAsync(entry.Url, run, needed, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {Probes} date probes, {EdgeReads} edge-day reads")]
-    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int probes, int edgeReads);
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "{Archive}: {IndexPages} index pages, {Entries} entries in the window's region, {LinkMatches} links matched without a fetch, {MessagePages} message pages read")]
+    private static partial void LogCrawled(ILogger logger, string archive, int indexPages, int entries, int linkMatches, int messagePages);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Archive}: the index does not reach back to the window; probing message numbers below {Lowest}")]
     private static partial void LogNumberWalk(ILogger logger, string archive, long lowest);

@@ -2,7 +2,7 @@ using Harvester.Domain;
 
 namespace Harvester.Crawl;
 
-public sealed partial class ArchiveCrawler
+public sealed partial class HtmlArchiveSource
 {
     /// <summary>Numbers scanned past a 404 before a stretch counts as a gap.</summary>
     private const int GapScan = 8;

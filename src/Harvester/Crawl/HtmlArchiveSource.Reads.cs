@@ -6,7 +6,7 @@ namespace Harvester.Crawl;
 /// <summary>What reading one message page gave: the message, or why not (a 404 is a gap in the numbering).</summary>
 internal sealed record MessageRead(MailMessage? Message, bool IsGap, string? Problem);
 
-public sealed partial class ArchiveCrawler
+public sealed partial class HtmlArchiveSource
 {
     /// <summary>
     /// Reads a message page and reports a failure: as an error when the harvest needs the page, as a warning when it
@@ -57,16 +57,7 @@ public sealed partial class ArchiveCrawler
             return new MessageRead(null, false, "unparseable message page, skipped: " + outcome.Error);
         }
 
-        if (run.Window.Contains(outcome.Value!.Date))
-        {
-            run.Keep(page);
-        }
-        else
-        {
-            run.CountOutsideRead(edgeDay);
-            run.KeepOutside(outcome.Value);
-        }
-
+        run.Keep(new SourceDocument(page, edgeDay ? ReadPurpose.Entry : ReadPurpose.Probe));
         return new MessageRead(outcome.Value, false, null);
     }
 }

@@ -1,0 +1,15 @@
+using Harvester.Crawl;
+
+namespace Harvester.Check;
+
+/// <summary>What <see cref="ArchiveProbe"/> needs from Crawl for one archive: its robots.txt and its pages, at its host's pace.</summary>
+public interface IProbeFetcher
+{
+    Uri BaseUri { get; }
+
+    /// <summary>robots.txt of the archive's host, read now (never from the cache), and the rules that apply to us.</summary>
+    Task<(FetchResult Result, RobotsRules Rules)> RobotsAsync(CancellationToken cancellationToken);
+
+    /// <summary>A page of the archive, from the site (not the cache), through the host's throttle; stored in the cache.</summary>
+    Task<FetchResult> FetchAsync(Uri url, PageKind kind, CancellationToken cancellationToken);
+}

@@ -1,0 +1,96 @@
+using Harvester.Crawl.PublicInbox;
+using Harvester.Parse;
+using Microsoft.Extensions.Logging;
+
+namespace Harvester.Crawl;
+
+/// <summary>
+/// Makes the run's sources and fetchers from the configuration: one <see cref="PageFetcher"/> per archive, sharing one
+/// throttle and one circuit per host (two archives on one host share its politeness), and one source per archive by
+/// its kind. A new archive kind adds its case to <see cref="Create"/>.
+/// </summary>
+public sealed class SourceFactory(
+    FetchSettings settings,
+    PageCache? cache,
+    CrawlStats stats,
+    MessageReader reader,
+    LayoutWatch? watch,
+    ILoggerFactory loggers,
+    PublicInboxOptions? publicInbox = null,
+    MailboxReader? mailboxes = null)
+{
+    private readonly Dictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PublicInboxOptions _publicInbox = publicInbox ?? new PublicInboxOptions();
+
+    /// <summary>A polite client for one archive's host; every client for the same host shares that host's gate.</summary>
+    public PoliteHttpClient CreateHttpClient(string archive, Uri baseUri) =>
+        new(settings.Clients(archive), Gate(baseUri), settings.Http, stats, loggers.CreateLogger("Harvester.Crawl." + archive));
+
+    /// <summary>A fetcher for one archive's pages: cache, mirror, robots.txt and the host's polite client.</summary>
+    public PageFetcher CreateFetcher(string archive, Uri baseUri)
+    {
+        var scope = new ArchiveScope(archive, baseUri);
+        var http = CreateHttpClient(archive, baseUri);
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        return new PageFetcher(
+            scope,
+            new PageCachePolicy(cache, settings.Policy, stats, settings.Time),
+            new RobotsPolicy(scope, http, settings.Policy, logger),
+            http,
+            new FileMirror(settings.Policy.MaxResponseBytes, stats));
+    }
+
+    /// <summary>The host's throttle and circuit, shared by everything that talks to it.</summary>
+    private (HostThrottle Throttle, HostCircuit Circuit) Host(Uri baseUri) => Gate(baseUri) is var gate ? (gate.Throttle, gate.Circuit) : default;
+
+    private HostGate Gate(Uri baseUri)
+    {
+        var http = settings.Http;
+        lock (_hosts)
+        {
+            if (!_hosts.TryGetValue(baseUri.Authority, out var gate))
+            {
+                gate = new HostGate(new HostThrottle(TimeSpan.FromSeconds(1 / http.RequestsPerSecond), http.MaxConcurrency, settings.Time), new HostCircuit(http.HostFailureLimit), settings.Time);
+                _hosts[baseUri.Authority] = gate;
+            }
+
+            return gate;
+        }
+    }
+
+    /// <summary>
+    /// The source for one configured archive, by its kind; null for a kind no source reads. <paramref name="listHasHtmlArchive"/>
+    /// says whether an enabled HTML archive carries a public-inbox archive's list (then its failure is only a warning).
+    /// </summary>
+    public IArchiveSource? Create(string archive, ArchiveOptions options, bool listHasHtmlArchive = false)
+    {
+        if (options.BaseUri is { } inboxRoot && string.Equals(options.Kind, Domain.ArchiveKinds.PublicInbox, StringComparison.OrdinalIgnoreCase))
+        {
+            return CreatePublicInbox(archive, inboxRoot, listHasHtmlArchive);
+        }
+
+        if (options.BaseUri is not { } baseUri || PageParsers.For(options.Kind) is not { } parsers)
+        {
+            return null;
+        }
+
+        IIndexPageParser index = watch is null ? parsers.Index : new WatchedIndexParser(parsers.Index, watch);
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        return new HtmlArchiveSource(CreateFetcher(archive, baseUri), options.Kind, index, reader, stats, settings.Http.MaxConcurrency - 1, logger);
+    }
+
+    private PublicInboxSource CreatePublicInbox(string archive, Uri inboxRoot, bool hasFallback)
+    {
+        var (throttle, circuit) = Host(inboxRoot);
+        var pages = CreateFetcher(archive, inboxRoot); // its robots.txt, read once per run
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        var http = settings.Http;
+        var fetcher = new MailboxFetcher(
+            archive, settings.Clients(archive), throttle, circuit, ResiliencePipelines.Create(http, settings.Time), pages.IsAllowedAsync, cache,
+            settings.Policy, _publicInbox, stats, settings.Time, logger);
+        return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+    }
+}
+
+/// <summary>What every fetcher of a run is made with: the HTTP options, the run's fetch policy, a client per archive, the clock.</summary>
+public sealed record FetchSettings(HttpOptions Http, FetchPolicy Policy, Func<string, HttpClient> Clients, TimeProvider Time);
