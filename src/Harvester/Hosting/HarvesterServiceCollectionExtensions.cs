@@ -50,7 +50,7 @@ public static class HarvesterServiceCollectionExtensions
             services.AddHttpClient(archive.Key, (sp, client) =>
                 {
                     client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Http.UserAgent);
-                    client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                    client.Timeout = Timeout.InfiniteTimeSpan; // PoliteHttpClient owns timeouts
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {
