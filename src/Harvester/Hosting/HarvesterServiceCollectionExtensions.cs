@@ -31,7 +31,9 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
         services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
-        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
+        services.AddSingleton(_ => LoadMaintainers());
+        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, sp.GetRequiredService<MaintainersPatterns>()));
+        services.AddSingleton(sp => new SeriesAreas(sp.GetRequiredService<MaintainersPatterns>()));
         services.AddSingleton(sp => CreateSourceFactory(sp, fresh: false));
         services.AddKeyedSingleton(FreshFetch, (sp, _) => CreateSourceFactory(sp, fresh: true));
         services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
