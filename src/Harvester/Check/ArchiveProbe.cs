@@ -17,12 +17,9 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
     public async Task<ArchiveCheck> RunAsync(string politeness, CancellationToken cancellationToken)
     {
         var pages = new List<PageProbe>();
-        var ((robots, rules), robotsElapsed) = await TimedAsync(() => fetcher.RobotsAsync(cancellationToken)).ConfigureAwait(false);
-        pages.Add(new PageProbe("robots.txt", robots.Url, RobotsOutcome(robots, rules), robotsElapsed, []));
-        if (rules.CrawlDelay is { } delay)
-        {
-            politeness += $"; robots.txt Crawl-delay {delay.TotalSeconds:0.##} s";
-        }
+        var (robotsPage, rules) = await ProbeSteps.RobotsAsync(fetcher, time, cancellationToken).ConfigureAwait(false);
+        pages.Add(robotsPage);
+        politeness = ProbeSteps.Politeness(politeness, rules);
 
         IndexEntry? patch = null;
         var indexUrl = new Uri(fetcher.BaseUri, "maillist.html");
@@ -34,8 +31,8 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
                 return Done(ArchiveVerdict.Unreachable, "robots.txt disallows the date index", pages, politeness);
             }
 
-            var (fetched, elapsed) = await TimedAsync(() => fetcher.FetchAsync(indexUrl, PageKind.Index, cancellationToken)).ConfigureAwait(false);
-            if (Unread(fetched) is { } problem)
+            var (fetched, elapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.FetchAsync(indexUrl, PageKind.Index, cancellationToken)).ConfigureAwait(false);
+            if (ProbeSteps.Unread(fetched) is { } problem)
             {
                 pages.Add(new PageProbe("index", indexUrl, problem, elapsed, []));
                 return Done(ArchiveVerdict.Unreachable, "date index not read: " + problem, pages, politeness);
@@ -60,8 +57,8 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
             return Done(ArchiveVerdict.LayoutChanged, $"no patch mail on the first {MaxIndexPages} index pages: message fields not checked", pages, politeness);
         }
 
-        var (page, messageElapsed) = await TimedAsync(() => fetcher.FetchAsync(patch.Url, PageKind.Message, cancellationToken)).ConfigureAwait(false);
-        if (Unread(page) is { } messageProblem)
+        var (page, messageElapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.FetchAsync(patch.Url, PageKind.Message, cancellationToken)).ConfigureAwait(false);
+        if (ProbeSteps.Unread(page) is { } messageProblem)
         {
             pages.Add(new PageProbe("message", patch.Url, messageProblem, messageElapsed, []));
             return Done(ArchiveVerdict.Unreachable, "newest patch mail not read: " + messageProblem, pages, politeness);
@@ -75,36 +72,11 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
             : Done(ArchiveVerdict.Usable, $"index and newest patch mail read ({Short(patch.Subject)})", pages, politeness);
     }
 
-    /// <summary>Why a fetched page cannot be used, naming a Cloudflare or Anubis challenge as such; null when it can.</summary>
-    public static string? Unread(FetchResult fetched) => fetched switch
-    {
-        { Status: FetchStatus.Blocked } => "challenge: " + fetched.Error,
-        { Ok: true } when ChallengePage.IsChallenge(fetched.Html!) => "challenge: a Cloudflare challenge page",
-        { Ok: true } => null,
-        { Status: FetchStatus.NotFound } => "not found: " + fetched.Error,
-        { Status: FetchStatus.Refused } => "refused: " + fetched.Error,
-        _ => $"{fetched.Status.ToString().ToLowerInvariant()}: {fetched.Error}",
-    };
-
     private ArchiveCheck Done(ArchiveVerdict verdict, string summary, List<PageProbe> pages, string politeness) =>
         new(archive, kind, fetcher.BaseUri, verdict, summary, politeness, pages);
-
-    private static string RobotsOutcome(FetchResult result, RobotsRules rules) => result.Status switch
-    {
-        FetchStatus.Ok => $"ok: {rules.Rules.Count} rules for us" + (rules.CrawlDelay is { } d ? $", Crawl-delay {d.TotalSeconds:0.##} s" : ", no Crawl-delay"),
-        FetchStatus.NotFound => "none (404): everything allowed",
-        _ => Unread(result) + " (treated as everything allowed)",
-    };
 
     private static string Missing(List<PageProbe> pages) =>
         string.Join(", ", pages.SelectMany(p => p.MissingRequired).Select(f => f.Field).DefaultIfEmpty("a readable page"));
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
-
-    private async Task<(T Value, TimeSpan Elapsed)> TimedAsync<T>(Func<Task<T>> request)
-    {
-        var start = time.GetTimestamp();
-        var value = await request().ConfigureAwait(false);
-        return (value, time.GetElapsedTime(start));
-    }
 }

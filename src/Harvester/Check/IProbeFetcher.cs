@@ -1,4 +1,5 @@
 using Harvester.Crawl;
+using Harvester.Crawl.PublicInbox;
 
 namespace Harvester.Check;
 
@@ -12,4 +13,11 @@ public interface IProbeFetcher
 
     /// <summary>A page of the archive, from the site (not the cache), through the host's throttle; stored in the cache.</summary>
     Task<FetchResult> FetchAsync(Uri url, PageKind kind, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="PublicInboxProbe"/> needs besides pages: the window search the public-inbox source sends.</summary>
+public interface IInboxProbeFetcher : IProbeFetcher
+{
+    /// <summary>The search (<see cref="WindowQuery"/>: POST <c>?q=d:FROM..TO&amp;x=m</c>), from the site, through the host's throttle.</summary>
+    Task<MailboxFetch> SearchAsync(WindowQuery query, CancellationToken cancellationToken);
 }

@@ -27,6 +27,7 @@ public static class HarvesterCli
         root.SetAction(HostedAction.Run<HarvestCommand>(FlagConflicts.Find));
         root.Subcommands.Add(CacheCommands.Define());
         root.Subcommands.Add(StateCommands.Define());
+        root.Subcommands.Add(CheckCommand.Define());
         return root;
     }
 

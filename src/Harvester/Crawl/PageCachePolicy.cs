@@ -10,6 +10,9 @@ public sealed class PageCachePolicy(PageCache? cache, FetchPolicy policy, CrawlS
     /// <summary>The media types a page of an archive's HTML may be served as (none given: taken as HTML).</summary>
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
 
+    /// <summary>The media types a raw mail may be served as (public-inbox sends <c>text/plain</c>; archive-html/lore.md).</summary>
+    private static readonly HashSet<string> MailTypes = new(StringComparer.OrdinalIgnoreCase) { "text/plain", "message/rfc822" };
+
     public bool Offline => policy.Offline;
 
     /// <summary>
@@ -68,10 +71,10 @@ public sealed class PageCachePolicy(PageCache? cache, FetchPolicy policy, CrawlS
             return new FetchResult(url, FetchStatus.Failed, null, false, $"HTTP {attempt.Status}");
         }
 
-        if (kind != PageKind.Robots && attempt.MediaType is { } type && !HtmlTypes.Contains(type))
+        if (kind != PageKind.Robots && attempt.MediaType is { } type && !(kind == PageKind.Raw ? MailTypes : HtmlTypes).Contains(type))
         {
             // A stranger's server may send anything under a page's URL (a download, an image): it is not a page to parse.
-            return new FetchResult(url, FetchStatus.WrongType, null, false, $"served as {type}, not HTML; not parsed");
+            return new FetchResult(url, FetchStatus.WrongType, null, false, $"served as {type}, not {(kind == PageKind.Raw ? "a mail" : "HTML")}; not parsed");
         }
 
         if (kind != PageKind.Robots)
@@ -87,7 +90,7 @@ public sealed class PageCachePolicy(PageCache? cache, FetchPolicy policy, CrawlS
         var age = time.GetUtcNow() - page.FetchedAt;
         return (kind, page.Status) switch
         {
-            (PageKind.Message, 200) => true,
+            (PageKind.Message or PageKind.Raw, 200) => true,
             (_, 404) => age < policy.NotFoundTtl,
             _ => age < policy.IndexTtl,
         };

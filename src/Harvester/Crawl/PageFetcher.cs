@@ -22,6 +22,9 @@ public sealed class PageFetcher(ArchiveScope scope, PageCachePolicy cache, Robot
     /// <summary>Whether robots.txt lets Harvester read <paramref name="url"/> (read once per fetcher; always true when not obeyed).</summary>
     public Task<bool> IsAllowedAsync(Uri url, CancellationToken cancellationToken) => robots.IsAllowedAsync(url, cancellationToken);
 
+    /// <summary>robots.txt as read for this archive (the one request the page checks use too) and the rules for us: <c>harvester check</c> reports it.</summary>
+    public Task<RobotsReading> RobotsAsync(CancellationToken cancellationToken) => robots.ReadAsync(cancellationToken);
+
     /// <summary>Drops a page from the cache: it was fetched but could not be used, so a later run tries again.</summary>
     public void Forget(Uri url) => cache.Forget(url);
 

@@ -9,4 +9,7 @@ public enum PageKind
 
     /// <summary>A public-inbox search result (a gzipped mbox, kept base64): for good once its days are closed.</summary>
     Search = 3,
+
+    /// <summary>One raw mail (public-inbox <c>&lt;list&gt;/&lt;message-id&gt;/raw</c>, served as <c>text/plain</c>): never changes.</summary>
+    Raw = 4,
 }

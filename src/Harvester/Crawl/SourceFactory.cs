@@ -81,6 +81,17 @@ public sealed class SourceFactory(
 
     private PublicInboxSource CreatePublicInbox(string archive, Uri inboxRoot, bool hasFallback)
     {
+        var (_, fetcher) = CreatePublicInboxFetchers(archive, inboxRoot);
+        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
+        return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+    }
+
+    /// <summary>
+    /// A public-inbox archive's fetchers: its pages (robots.txt, read once, and single mails) and its window searches,
+    /// which ask the same robots.txt. <c>harvester check</c> uses both.
+    /// </summary>
+    public (PageFetcher Pages, MailboxFetcher Mailboxes) CreatePublicInboxFetchers(string archive, Uri inboxRoot)
+    {
         var (throttle, circuit) = Host(inboxRoot);
         var pages = CreateFetcher(archive, inboxRoot); // its robots.txt, read once per run
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
@@ -88,7 +99,7 @@ public sealed class SourceFactory(
         var fetcher = new MailboxFetcher(
             archive, settings.Clients(archive), throttle, circuit, ResiliencePipelines.Create(http, settings.Time), pages.IsAllowedAsync, cache,
             settings.Policy, _publicInbox, stats, settings.Time, logger);
-        return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+        return (pages, fetcher);
     }
 }
 

@@ -32,7 +32,8 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
         services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
-        services.AddSingleton(CreateSourceFactory);
+        services.AddSingleton(sp => CreateSourceFactory(sp, fresh: false));
+        services.AddKeyedSingleton(FreshFetch, (sp, _) => CreateSourceFactory(sp, fresh: true));
         services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
         services.AddSingleton(sp =>
         {
@@ -67,14 +68,20 @@ public static class HarvesterServiceCollectionExtensions
         return patterns ?? throw new InvalidDataException("config/bpf-maintainers.json: " + error);
     }
 
-    /// <summary>The factory of the run's sources and fetchers, from the options and the command line.</summary>
-    private static SourceFactory CreateSourceFactory(IServiceProvider sp)
+    /// <summary>
+    /// The key of the <see cref="SourceFactory"/> whose fetchers ask the sites, never the cache (which they still
+    /// update), whatever <c>Harvester:Run:Offline</c>/<c>Refresh</c> say: <c>harvester check</c> times real requests.
+    /// </summary>
+    public const string FreshFetch = "fresh";
+
+    /// <summary>The factory of the run's sources and fetchers, from the options and the command line (<paramref name="fresh"/>: see <see cref="FreshFetch"/>).</summary>
+    private static SourceFactory CreateSourceFactory(IServiceProvider sp, bool fresh)
     {
         var options = sp.GetRequiredService<IOptions<HarvesterOptions>>().Value;
         var clients = sp.GetRequiredService<IHttpClientFactory>();
         var policy = new FetchPolicy(
-            options.Run.Offline,
-            options.Run.Refresh,
+            options.Run.Offline && !fresh,
+            options.Run.Refresh || fresh,
             options.Http.MaxResponseBytes,
             TimeSpan.FromMinutes(options.Cache.IndexTtlMinutes),
             TimeSpan.FromMinutes(options.Cache.NotFoundTtlMinutes),

@@ -7,7 +7,12 @@ namespace Harvester.Parse;
 /// <c>cf-chl</c> / <c>_cf_chl_opt</c> challenge scripts, a bare challenge-platform page), so Crawl can report them as
 /// such instead of as unparsable pages. A normal 2026 mail-archive page also injects a
 /// <c>/cdn-cgi/challenge-platform/</c> script (mail-archive.md S1, shared sample message page): any page that
-/// carries archive content is therefore never a challenge. Covered by ChallengePageTests.
+/// carries archive content is therefore never a challenge. Sources of the markers: Cloudflare's "Detect a Challenge Page
+/// response" (developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response: every
+/// challenge page carries <c>cf-mitigated: challenge</c>, read in <c>Crawl/HttpAttempt</c>); FlareSolverr
+/// (FlareSolverr/FlareSolverr <c>src/flaresolverr_service.py</c>: <c>CHALLENGE_TITLES</c> "Just a moment...",
+/// <c>ACCESS_DENIED_TITLES</c> "Attention Required! | Cloudflare", <c>#cf-error-details</c>, <c>cf-turnstile-response</c>).
+/// Covered by MailArchiveFixtureTests (IsChallenge_*), SharedSampleTests and CheckProcessTests (<c>harvester check</c> names such a page).
 /// </summary>
 public static class ChallengePage
 {

@@ -77,6 +77,17 @@ public sealed class ArchiveProbeTests
     }
 
     [Fact]
+    public async Task Run_AnubisChallenge_UnreachableNamingAnubis()
+    {
+        var site = new StaticSite(File.ReadAllText(Paths.Fixture("pages", "public-inbox", "anubis-challenge.html")));
+
+        var check = await Probe("spinics", site);
+
+        Assert.Equal(ArchiveVerdict.Unreachable, check.Verdict);
+        Assert.Equal("date index not read: challenge: an Anubis proof-of-work page (not solved)", check.Summary);
+    }
+
+    [Fact]
     public async Task Run_IndexMissing_Unreachable()
     {
         var check = await Probe("spinics", new StaticSite(null));

@@ -1,0 +1,80 @@
+using Harvester.Crawl;
+using Harvester.Crawl.PublicInbox;
+using Harvester.Domain;
+using Harvester.Group;
+using Harvester.Parse;
+
+namespace Harvester.Check;
+
+/// <summary>
+/// <c>harvester check</c> for one public-inbox archive (lore.kernel.org; issue 16): robots.txt, the search the source
+/// sends (<see cref="WindowQuery"/>, POST <c>?q=d:YESTERDAY..TODAY&amp;x=m</c>) for the last day, then the newest patch
+/// mail of its answer as one message (<c>&lt;list&gt;/&lt;message-id&gt;/raw</c>), each request timed, each answer's
+/// fields found or missing. An Anubis proof-of-work page is named as such (archive-html/lore.md "Being a good client").
+/// </summary>
+public sealed class PublicInboxProbe(string archive, IInboxProbeFetcher fetcher, PublicInboxOptions options, TimeProvider time)
+{
+    public const string Mails = "mails";
+    public const string PatchMails = "patch mails";
+
+    public async Task<ArchiveCheck> RunAsync(string politeness, CancellationToken cancellationToken)
+    {
+        var pages = new List<PageProbe>();
+        var (robotsPage, rules) = await ProbeSteps.RobotsAsync(fetcher, time, cancellationToken).ConfigureAwait(false);
+        pages.Add(robotsPage);
+        politeness = ProbeSteps.Politeness(politeness, rules);
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var query = new WindowQuery(today.AddDays(-1), today);
+        var (found, elapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.SearchAsync(query, cancellationToken)).ConfigureAwait(false);
+        if (found.Status == FetchStatus.NotFound)
+        {
+            pages.Add(new PageProbe("query", found.Url, "no match: no mail on those days", elapsed, [new FieldCheck(Mails, false, false, "0 mails")]));
+            return Done(ArchiveVerdict.Usable, $"the search answered ({query.Text}: no mail), message not checked", pages, politeness);
+        }
+
+        if (!found.Answered)
+        {
+            var problem = found.Challenged || found.Status == FetchStatus.Blocked ? "challenge: " + found.Error : $"{found.Status.ToString().ToLowerInvariant()}: {found.Error}";
+            pages.Add(new PageProbe("query", found.Url, problem, elapsed, []));
+            return Done(ArchiveVerdict.Unreachable, "the last day's search not read: " + problem, pages, politeness);
+        }
+
+        var read = MboxReader.Read(found.Content!, archive, fetcher.BaseUri, options.MaxUnpackedBytes, options.MaxMailBytes);
+        var candidates = read.Messages.Where(m => CandidateRules.IsCandidate(m.Subject)).ToList();
+        var queryFields = new List<FieldCheck>
+        {
+            new(Mails, read.Messages.Count > 0, true, read.Failed ? string.Join("; ", read.Problems) : $"{read.Messages.Count} mails ({query.Text})"),
+            new(PatchMails, candidates.Count > 0, false, $"{candidates.Count} patch mails or cover letters"),
+        };
+        pages.Add(new PageProbe("query", found.Url, read.Failed ? "layout: not an mbox" : "ok", elapsed, queryFields));
+        if (read.Messages.Count == 0)
+        {
+            return Done(ArchiveVerdict.LayoutChanged, "the search answered but gave no readable mail: " + string.Join("; ", read.Problems.DefaultIfEmpty("empty")), pages, politeness);
+        }
+
+        var newest = candidates.Where(m => !SubjectParser.Parse(m.Subject).IsCoverLetter).MaxBy(m => m.Date)
+            ?? candidates.MaxBy(m => m.Date)
+            ?? read.Messages.MaxBy(m => m.Date)!;
+        var rawUrl = PublicInboxLinks.Raw(fetcher.BaseUri, newest.MessageId);
+        var (raw, rawElapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.FetchAsync(rawUrl, PageKind.Raw, cancellationToken)).ConfigureAwait(false);
+        if (ProbeSteps.Unread(raw) is { } rawProblem)
+        {
+            pages.Add(new PageProbe("message", rawUrl, rawProblem, rawElapsed, []));
+            return Done(ArchiveVerdict.Unreachable, "one message (/raw) not read: " + rawProblem, pages, politeness);
+        }
+
+        var mail = MboxReader.Read(System.Text.Encoding.UTF8.GetBytes(raw.Html!), archive, fetcher.BaseUri, options.MaxUnpackedBytes, options.MaxMailBytes);
+        var outcome = mail.Messages.Count > 0
+            ? ParseOutcome<MailMessage>.Ok(mail.Messages[0])
+            : ParseOutcome<MailMessage>.Fail(string.Join("; ", mail.Problems.DefaultIfEmpty("no mail in the answer")));
+        var fields = FieldReport.Message(outcome);
+        pages.Add(new PageProbe("message", rawUrl, outcome.Succeeded ? "ok" : "layout: " + outcome.Error, rawElapsed, fields));
+        return fields.Any(f => f.Required && !f.Found)
+            ? Done(ArchiveVerdict.LayoutChanged, "the raw mail lacks " + string.Join(", ", fields.Where(f => f.Required && !f.Found).Select(f => f.Field)), pages, politeness)
+            : Done(ArchiveVerdict.Usable, $"the last day's search ({read.Messages.Count} mails) and one raw mail read", pages, politeness);
+    }
+
+    private ArchiveCheck Done(ArchiveVerdict verdict, string summary, List<PageProbe> pages, string politeness) =>
+        new(archive, ArchiveKinds.PublicInbox, fetcher.BaseUri, verdict, summary, politeness, pages);
+}
