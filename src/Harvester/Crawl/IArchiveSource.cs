@@ -5,7 +5,7 @@ namespace Harvester.Crawl;
 
 /// <summary>
 /// One archive as a source of pages for a window: the only thing the pipeline knows of an archive kind. Each kind
-/// (spinics and mail-archive in <see cref="HtmlArchiveSource"/>; public-inbox next) implements it; Parse turns what it
+/// (spinics and mail-archive in <see cref="Html.HtmlArchiveSource"/>, public-inbox in <see cref="PublicInbox.PublicInboxSource"/>) implements it; Parse turns what it
 /// gives into messages, and later sources are told what earlier ones gave, so they can skip pages already known.
 /// </summary>
 public interface IArchiveSource

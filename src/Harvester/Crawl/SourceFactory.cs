@@ -1,3 +1,4 @@
+using Harvester.Crawl.Html;
 using Harvester.Crawl.PublicInbox;
 using Harvester.Parse;
 using Microsoft.Extensions.Logging;
@@ -9,18 +10,10 @@ namespace Harvester.Crawl;
 /// throttle and one circuit per host (two archives on one host share its politeness), and one source per archive by
 /// its kind. A new archive kind adds its case to <see cref="Create"/>.
 /// </summary>
-public sealed class SourceFactory(
-    FetchSettings settings,
-    PageCache? cache,
-    CrawlStats stats,
-    MessageReader reader,
-    LayoutWatch? watch,
-    ILoggerFactory loggers,
-    PublicInboxOptions? publicInbox = null,
-    MailboxReader? mailboxes = null)
+public sealed class SourceFactory(FetchSettings settings, PageCache? cache, CrawlStats stats, SourceReaders readers, ILoggerFactory loggers)
 {
     private readonly Dictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly PublicInboxOptions _publicInbox = publicInbox ?? new PublicInboxOptions();
+    private readonly PublicInboxOptions _publicInbox = settings.PublicInbox;
 
     /// <summary>A polite client for one archive's host; every client for the same host shares that host's gate.</summary>
     public PoliteHttpClient CreateHttpClient(string archive, Uri baseUri) =>
@@ -39,9 +32,6 @@ public sealed class SourceFactory(
             http,
             new FileMirror(settings.Policy.MaxResponseBytes, stats));
     }
-
-    /// <summary>The host's throttle and circuit, shared by everything that talks to it.</summary>
-    private (HostThrottle Throttle, HostCircuit Circuit) Host(Uri baseUri) => Gate(baseUri) is var gate ? (gate.Throttle, gate.Circuit) : default;
 
     private HostGate Gate(Uri baseUri)
     {
@@ -74,34 +64,44 @@ public sealed class SourceFactory(
             return null;
         }
 
-        IIndexPageParser index = watch is null ? parsers.Index : new WatchedIndexParser(parsers.Index, watch);
+        IIndexPageParser index = readers.Watch is null ? parsers.Index : new WatchedIndexParser(parsers.Index, readers.Watch);
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        return new HtmlArchiveSource(CreateFetcher(archive, baseUri), options.Kind, index, reader, stats, settings.Http.MaxConcurrency - 1, logger);
+        var pages = new HtmlArchivePages(options.Kind, index, readers.Messages);
+        return new HtmlArchiveSource(CreateFetcher(archive, baseUri), pages, WalkLimits.From(settings.Http, settings.Crawl), stats, logger);
     }
 
     private PublicInboxSource CreatePublicInbox(string archive, Uri inboxRoot, bool hasFallback)
     {
         var (_, fetcher) = CreatePublicInboxFetchers(archive, inboxRoot);
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        return new PublicInboxSource(archive, inboxRoot, fetcher, mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+        return new PublicInboxSource(archive, inboxRoot, fetcher, readers.Mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
     }
 
     /// <summary>
     /// A public-inbox archive's fetchers: its pages (robots.txt, read once, and single mails) and its window searches,
-    /// which ask the same robots.txt. <c>harvester check</c> uses both.
+    /// which go through the same polite client and ask the same robots.txt. <c>harvester check</c> uses both.
     /// </summary>
     public (PageFetcher Pages, MailboxFetcher Mailboxes) CreatePublicInboxFetchers(string archive, Uri inboxRoot)
     {
-        var (throttle, circuit) = Host(inboxRoot);
-        var pages = CreateFetcher(archive, inboxRoot); // its robots.txt, read once per run
-        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        var http = settings.Http;
-        var fetcher = new MailboxFetcher(
-            archive, settings.Clients(archive), throttle, circuit, ResiliencePipelines.Create(http, settings.Time), pages.IsAllowedAsync, cache,
-            settings.Policy, _publicInbox, stats, settings.Time, logger);
+        var pages = CreateFetcher(archive, inboxRoot);
+        var fetcher = new MailboxFetcher(pages.Http, pages.Robots, new MailboxCache(cache, settings.Policy, _publicInbox.FinalAfterDays, stats, settings.Time), _publicInbox);
         return (pages, fetcher);
     }
 }
 
-/// <summary>What every fetcher of a run is made with: the HTTP options, the run's fetch policy, a client per archive, the clock.</summary>
-public sealed record FetchSettings(HttpOptions Http, FetchPolicy Policy, Func<string, HttpClient> Clients, TimeProvider Time);
+/// <summary>
+/// What every fetcher and walk of a run is made with: the HTTP options, the run's fetch policy, a client per archive,
+/// the clock, and the walks' bounds and lore's caps (defaults unless set).
+/// </summary>
+public sealed record FetchSettings(HttpOptions Http, FetchPolicy Policy, Func<string, HttpClient> Clients, TimeProvider Time)
+{
+    public CrawlOptions Crawl { get; init; } = new();
+
+    public PublicInboxOptions PublicInbox { get; init; } = new();
+}
+
+/// <summary>
+/// The Parse-side readers a source needs to tell a usable page from an unusable one: the message reader (which also
+/// watches for layout drift), the index watch, and lore's mailbox reader (default caps when null).
+/// </summary>
+public sealed record SourceReaders(MessageReader Messages, LayoutWatch? Watch = null, MailboxReader? Mailboxes = null);

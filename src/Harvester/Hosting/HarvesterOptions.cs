@@ -26,6 +26,10 @@ public sealed class HarvesterOptions
     [ValidateObjectMembers]
     public Crawl.PublicInbox.PublicInboxOptions PublicInbox { get; set; } = new();
 
+    /// <summary>Bounds on the HTML archives' walks (<c>Harvester:Crawl</c>).</summary>
+    [ValidateObjectMembers]
+    public CrawlOptions Crawl { get; set; } = new();
+
     [ValidateObjectMembers]
     public CacheOptions Cache { get; set; } = new();
 

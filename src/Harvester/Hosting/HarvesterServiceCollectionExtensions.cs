@@ -32,7 +32,9 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
         services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
-        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
+        services.AddSingleton(_ => LoadMaintainers());
+        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, sp.GetRequiredService<MaintainersPatterns>()));
+        services.AddSingleton(sp => new SeriesAreas(sp.GetRequiredService<MaintainersPatterns>()));
         services.AddSingleton<CrawlPace>();
         services.AddSingleton(sp =>
         {
@@ -64,7 +66,7 @@ public static class HarvesterServiceCollectionExtensions
             services.AddHttpClient(archive.Key, (sp, client) =>
                 {
                     client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Http.UserAgent);
-                    client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                    client.Timeout = Timeout.InfiniteTimeSpan; // PoliteHttpClient owns timeouts
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {
@@ -105,14 +107,11 @@ public static class HarvesterServiceCollectionExtensions
             options.Http.ObeyRobotsTxt,
             "harvester");
         return new SourceFactory(
-            new FetchSettings(options.Http, policy, clients.CreateClient, sp.GetRequiredService<TimeProvider>()),
+            new FetchSettings(options.Http, policy, clients.CreateClient, sp.GetRequiredService<TimeProvider>()) { Crawl = options.Crawl, PublicInbox = options.PublicInbox },
             sp.GetRequiredService<PageCache>(),
             sp.GetRequiredService<CrawlStats>(),
-            sp.GetRequiredService<MessageReader>(),
-            sp.GetRequiredService<LayoutWatch>(),
-            sp.GetRequiredService<ILoggerFactory>(),
-            options.PublicInbox,
-            sp.GetRequiredService<MailboxReader>());
+            new SourceReaders(sp.GetRequiredService<MessageReader>(), sp.GetRequiredService<LayoutWatch>(), sp.GetRequiredService<MailboxReader>()),
+            sp.GetRequiredService<ILoggerFactory>());
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ public class PoliteFetchTests
     {
         var policy = new FetchPolicy(false, false, options.MaxResponseBytes, TimeSpan.FromHours(1), TimeSpan.FromHours(1), options.ObeyRobotsTxt, "harvester");
         var factory = new SourceFactory(
-            new FetchSettings(options, policy, _ => new HttpClient(_host), _time), cache, new CrawlStats(), new MessageReader(_ => null), null, NullLoggerFactory.Instance);
+            new FetchSettings(options, policy, _ => new HttpClient(_host), _time), cache, new CrawlStats(), new SourceReaders(new MessageReader(_ => null)), NullLoggerFactory.Instance);
         var fetcher = factory.CreateFetcher("spinics", Base);
         return (fetcher, factory.CreateHttpClient("spinics", Base).Host.Throttle);
     }
