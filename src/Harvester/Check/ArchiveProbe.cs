@@ -47,8 +47,9 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
             }
 
             var entries = outcome.Value!.Entries;
-            patch = entries.FirstOrDefault(e => CandidateRules.IsCandidate(e) && !SubjectParser.Parse(e.Subject).IsCoverLetter)
-                ?? entries.FirstOrDefault(CandidateRules.IsCandidate);
+            // A patch mail, never the patchwork bot's reply (a candidate too, but not a patch).
+            patch = entries.FirstOrDefault(e => CandidateRules.IsCandidate(e.Subject) && !SubjectParser.Parse(e.Subject).IsCoverLetter)
+                ?? entries.FirstOrDefault(e => CandidateRules.IsCandidate(e.Subject));
             indexUrl = outcome.Value.NextPage;
         }
 
