@@ -17,7 +17,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Harvester.Benchmarks <verb> [args]");
     Console.Error.WriteLine("  group [messages]   group synthetic messages (default 20000) and print messages/s");
-    Console.Error.WriteLine("  crawl [rate]       harvest a simulated week from the fixture servers (default 20 requests/s) and print request, time and memory ratios");
+    Console.Error.WriteLine("  crawl [rate] [messages]  harvest a simulated week (default 1500 messages) from the fixture servers (default 20 requests/s) and print request, time and memory ratios");
     Console.Error.WriteLine("  lists [rate]       harvest a simulated week on netdev and bpf with lore off and on (default 50 requests/s) and print requests per archive");
     Console.Error.WriteLine("  parse [--quick]    message pages parsed per second per parser (BenchmarkDotNet; --quick: a Stopwatch loop)");
     return 2;

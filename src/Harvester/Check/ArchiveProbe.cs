@@ -50,7 +50,8 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
             }
 
             var entries = outcome.Value!.Entries;
-            patches = [.. entries.Where(CandidateRules.IsCandidate).OrderBy(e => SubjectParser.Parse(e.Subject).IsCoverLetter).ThenByDescending(e => e.Number)];
+            // A patch mail, never the patchwork bot's reply (a candidate too, but not a patch); cover letters last.
+            patches = [.. entries.Where(e => CandidateRules.IsCandidate(e.Subject)).OrderBy(e => SubjectParser.Parse(e.Subject).IsCoverLetter).ThenByDescending(e => e.Number)];
             indexUrl = outcome.Value.NextPage;
         }
 

@@ -20,6 +20,9 @@ public static class FlagConflicts
         Pair(HarvestFlags.Days, HarvestFlags.From, null, "--days counts back from --to only when there is no --from"),
         Pair(HarvestFlags.Draft, HarvestFlags.Format, "json", "the skeleton is Markdown"),
         Pair(HarvestFlags.Offline, HarvestFlags.Refresh, null, "--offline reads only the cache; --refresh ignores it"),
+        Pair(HarvestFlags.Sections, HarvestFlags.Draft, null, "--draft prints all three sections"),
+        Pair(HarvestFlags.Sections, HarvestFlags.Format, "json", "the JSON holds everything"),
+        Pair(HarvestFlags.Sections, HarvestFlags.AppendTo, null, "--append-to fills the draft's Patches block only"),
     ];
 
     /// <summary>The first conflict on this command line, as the one line to print; null when there is none.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Harvester.Crawl;
 
-/// <summary>One HTTP exchange read to the end (or to the size cap): what the resilience pipeline retries on.</summary>
+/// <summary>One HTTP exchange read to the end (or to the size cap): what <see cref="PoliteHttpClient"/> retries on.</summary>
 public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool ChallengeHeader, TimeSpan? RetryAfter, string? ETag, string? LastModified)
 {
     /// <summary>Where a redirect (301, 302, 303, 307, 308) points; the fetcher follows it only inside the archive.</summary>
@@ -15,11 +15,14 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
     /// <summary>The body's bytes, for a binary response (a public-inbox gzipped mbox: <c>PublicInbox/MailboxFetcher</c>).</summary>
     public byte[]? Bytes { get; init; }
 
+    /// <summary>The body is a challenge page that only its reader could tell (an Anubis page instead of a gzipped mbox).</summary>
+    public bool BodyIsChallenge { get; init; }
+
     /// <summary>
     /// A Cloudflare challenge or block: a <c>cf-mitigated: challenge</c> header, or a "Just a moment..." interstitial
     /// served as 200, 403 or 503 (archive-html/mail-archive.md: the live site sits behind Cloudflare). Never retried.
     /// </summary>
-    public bool IsChallenge => ChallengeHeader || (Body is not null && Status is 200 or 403 or 503 && Parse.ChallengePage.IsChallenge(Body));
+    public bool IsChallenge => ChallengeHeader || BodyIsChallenge || (Body is not null && Status is 200 or 403 or 503 && Parse.ChallengePage.IsChallenge(Body));
 
     public bool IsTransient => !IsChallenge && (Status is 408 or 429 || Status >= 500);
 
@@ -67,6 +70,47 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
 
         return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, retryAfter, etag, lastModified)
         {
+            MediaType = response.Content.Headers.ContentType?.MediaType,
+        };
+    }
+
+    /// <summary>
+    /// Sends the request and reads the whole body as bytes up to <paramref name="maxBytes"/>, whatever the status (a
+    /// public-inbox search result is a gzipped mbox, unpacked in Parse; its 404 means "no match"). A text body (an error
+    /// or challenge page) is also kept as text, so the retry and challenge rules can read it; an Anubis page counts as
+    /// a challenge (never retried; the host's circuit counts it as a failure).
+    /// </summary>
+    public static async Task<HttpAttempt> ReceiveBytesAsync(HttpClient client, HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken, TimeProvider time)
+    {
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date is { } date ? date - time.GetUtcNow() : null) : null;
+        var challenge = response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            return new HttpAttempt(status, null, true, challenge, retryAfter, null, null);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return new HttpAttempt(status, null, true, challenge, retryAfter, null, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.ToArray();
+        var text = Parse.Gzip.IsGzip(bytes) ? null : Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 64 * 1024));
+        return new HttpAttempt(status, text, false, challenge, retryAfter, null, null)
+        {
+            Bytes = bytes,
+            BodyIsChallenge = Parse.AnubisChallenge.IsChallenge(bytes),
             MediaType = response.Content.Headers.ContentType?.MediaType,
         };
     }

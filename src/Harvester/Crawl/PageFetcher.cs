@@ -14,6 +14,12 @@ public sealed class PageFetcher(ArchiveScope scope, PageCachePolicy cache, Robot
 
     public Uri BaseUri => scope.BaseUri;
 
+    /// <summary>The host's polite client (shared with the archive's other fetchers, e.g. lore's search).</summary>
+    public PoliteHttpClient Http => http;
+
+    /// <summary>This archive's robots.txt, read once per run.</summary>
+    public RobotsPolicy Robots => robots;
+
     public Uri Resolve(string relative) => scope.Resolve(relative);
 
     /// <summary>True when <paramref name="url"/> lies inside this archive (same scheme, host and list folder).</summary>

@@ -31,7 +31,17 @@ public sealed partial class PoliteHttpClient(HttpClient client, HostGate host, H
     /// Sends the request <paramref name="create"/> makes (once per attempt). Redirects are returned, not followed: the
     /// caller decides where it may go. Only our own cancellation throws.
     /// </summary>
-    public async Task<HttpOutcome> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    public Task<HttpOutcome> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
+        SendAsync(create, (client, request, token) => HttpAttempt.SendAsync(client, request, options.MaxResponseBytes, token, host.Time), cancellationToken);
+
+    /// <summary>
+    /// The same for a binary answer read whole up to <paramref name="maxBytes"/>, whatever its status (a public-inbox
+    /// search result: a gzipped mbox, or a 404 "no match"); see <see cref="HttpAttempt.ReceiveBytesAsync"/>.
+    /// </summary>
+    public Task<HttpOutcome> SendForBytesAsync(Func<HttpRequestMessage> create, long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(create, (client, request, token) => HttpAttempt.ReceiveBytesAsync(client, request, maxBytes, token, host.Time), cancellationToken);
+
+    private async Task<HttpOutcome> SendAsync(Func<HttpRequestMessage> create, Exchange exchange, CancellationToken cancellationToken)
     {
         if (host.Circuit.IsOpen)
         {
@@ -47,9 +57,9 @@ public sealed partial class PoliteHttpClient(HttpClient client, HostGate host, H
             try
             {
                 var attempt = await _retry.ExecuteAsync(
-                    static (ctx, state) => new ValueTask<HttpAttempt>(state.Self.AttemptAsync(state.Create, ctx.Properties.GetValue(BudgetKey, null!), ctx.CancellationToken)),
+                    static (ctx, state) => new ValueTask<HttpAttempt>(state.Self.AttemptAsync(state.Create, state.Exchange, ctx.Properties.GetValue(BudgetKey, null!), ctx.CancellationToken)),
                     context,
-                    (Self: this, Create: create)).ConfigureAwait(false);
+                    (Self: this, Create: create, Exchange: exchange)).ConfigureAwait(false);
                 outcome = attempt.RetryAfter is { } after && attempt.IsTransient && after > MaxRetryAfter
                     ? new HttpOutcome(attempt, $"HTTP {attempt.Status} with Retry-After {after.TotalSeconds:F0} s, longer than Harvester:Http:MaxRetryAfterSeconds ({options.MaxRetryAfterSeconds} s); not retried")
                     : new HttpOutcome(attempt, null);
@@ -86,7 +96,7 @@ public sealed partial class PoliteHttpClient(HttpClient client, HostGate host, H
     private static readonly ResiliencePropertyKey<Budget> BudgetKey = new("harvester.budget");
 
     /// <summary>One attempt: wait for the host (no timeout but ours), then send under the attempt timeout.</summary>
-    private async Task<HttpAttempt> AttemptAsync(Func<HttpRequestMessage> create, Budget budget, CancellationToken cancellationToken)
+    private async Task<HttpAttempt> AttemptAsync(Func<HttpRequestMessage> create, Exchange exchange, Budget budget, CancellationToken cancellationToken)
     {
         using var slot = await host.Throttle.EnterAsync(cancellationToken).ConfigureAwait(false);
         var limit = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds);
@@ -108,7 +118,7 @@ public sealed partial class PoliteHttpClient(HttpClient client, HostGate host, H
         LogRequest(logger, request.Method, request.RequestUri!);
         try
         {
-            return await HttpAttempt.SendAsync(client, request, options.MaxResponseBytes, linked.Token, host.Time).ConfigureAwait(false);
+            return await exchange(client, request, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -119,6 +129,9 @@ public sealed partial class PoliteHttpClient(HttpClient client, HostGate host, H
             budget.Spend(host.Time.GetElapsedTime(started));
         }
     }
+
+    /// <summary>One exchange with the server, read to the end (or the cap): what an attempt does once the host lets it start.</summary>
+    private delegate Task<HttpAttempt> Exchange(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken);
 
     private static bool IsFault(Exception ex) =>
         ex is HttpRequestException or IOException or TimeoutException or OperationCanceledException;

@@ -40,9 +40,6 @@ public sealed class SourceFactory(
             new FileMirror(settings.Policy.MaxResponseBytes, stats));
     }
 
-    /// <summary>The host's throttle and circuit, shared by everything that talks to it.</summary>
-    private (HostThrottle Throttle, HostCircuit Circuit) Host(Uri baseUri) => Gate(baseUri) is var gate ? (gate.Throttle, gate.Circuit) : default;
-
     private HostGate Gate(Uri baseUri)
     {
         var http = settings.Http;
@@ -88,17 +85,12 @@ public sealed class SourceFactory(
 
     /// <summary>
     /// A public-inbox archive's fetchers: its pages (robots.txt, read once, and single mails) and its window searches,
-    /// which ask the same robots.txt. <c>harvester check</c> uses both.
+    /// which go through the same polite client and ask the same robots.txt. <c>harvester check</c> uses both.
     /// </summary>
     public (PageFetcher Pages, MailboxFetcher Mailboxes) CreatePublicInboxFetchers(string archive, Uri inboxRoot)
     {
-        var (throttle, circuit) = Host(inboxRoot);
-        var pages = CreateFetcher(archive, inboxRoot); // its robots.txt, read once per run
-        var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        var http = settings.Http;
-        var fetcher = new MailboxFetcher(
-            archive, settings.Clients(archive), throttle, circuit, ResiliencePipelines.Create(http, settings.Time), pages.IsAllowedAsync, cache,
-            settings.Policy, _publicInbox, stats, settings.Time, logger);
+        var pages = CreateFetcher(archive, inboxRoot);
+        var fetcher = new MailboxFetcher(pages.Http, pages.Robots, new MailboxCache(cache, settings.Policy, _publicInbox.FinalAfterDays, stats, settings.Time), _publicInbox);
         return (pages, fetcher);
     }
 }

@@ -12,10 +12,24 @@ namespace Harvester.Domain;
 /// </summary>
 public static partial class AuthorName
 {
-    /// <summary>The grouping key of a display name (lower case, ASCII-folded, no middle initials); "" for blank.</summary>
+    /// <summary>The key every form of the patchwork bot's sender maps to (see <see cref="Key"/>).</summary>
+    public const string PatchworkBot = "patchwork-bot+netdevbpf@kernel.org";
+
+    /// <summary>
+    /// The grouping key of a display name (lower case, ASCII-folded, no middle initials); "" for blank. Every form the
+    /// archives show the patchwork bot's sender in is <see cref="PatchworkBot"/>: the bare address (it sends no name),
+    /// spinics' masked address and index local part (<c>patchwork-bot+netdevbpf@xxxxxxxxxx</c>,
+    /// <c>patchwork-bot+netdevbpf</c>) and mail-archive's truncated one (<c>patchwork-bot+netdev...@kernel.org</c>):
+    /// patchwork-bot.md; AuthorNameTests.Key_PatchworkBotForms_AreTheBot.
+    /// </summary>
     public static string Key(string? name)
     {
         var display = Display(name);
+        if (PatchworkBotForm().IsMatch(display))
+        {
+            return PatchworkBot;
+        }
+
         if (display.Contains('@'))
         {
             return display.ToLowerInvariant();
@@ -83,6 +97,12 @@ public static partial class AuthorName
 
         return sb.ToString();
     }
+
+    /// <summary>Whether a sender, in any of the forms the archives show, is the patchwork bot.</summary>
+    public static bool IsPatchworkBot(string? name) => Key(name) == PatchworkBot;
+
+    [GeneratedRegex(@"^<?patchwork-bot\+netdev(?:bpf|\.\.\.|bpf\.\.\.)?(?:@(?:kernel\.org|x+))?>?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex PatchworkBotForm();
 
     [GeneratedRegex(@"\s+via\s+\S.*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex RelaySuffix();

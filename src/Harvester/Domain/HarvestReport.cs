@@ -15,6 +15,9 @@ public sealed record HarvestReport
 {
     public required HarvestWindow Window { get; init; }
     public required IReadOnlyList<SeriesDecision> Series { get; init; }
+    /// <summary>The patchwork bot's replies of the window, each with the series it answers (or none).</summary>
+    public IReadOnlyList<AppliedNotice> Applied { get; init; } = [];
+
     /// <summary>The window's pull requests, one per mail, by day.</summary>
     public IReadOnlyList<PullRequest> PullRequests { get; init; } = [];
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];

@@ -119,7 +119,7 @@ public sealed partial class HarvestCommand(
         var output = options.Value.Output;
         IReportRenderer renderer = string.Equals(run.Format, "json", StringComparison.OrdinalIgnoreCase) ? new JsonRenderer(output)
             : run.Draft ? new DraftRenderer(output, issue)
-            : new MarkdownRenderer(output);
+            : new SectionsRenderer(output, ReportSections.Parse(run.Sections, out _));
         return renderer.Render(report);
     }
 

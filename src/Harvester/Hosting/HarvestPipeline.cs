@@ -28,6 +28,7 @@ public sealed partial class HarvestPipeline(
     MessageMerger merger,
     SeriesGrouper grouper,
     RelevanceFilter filter,
+    SeriesAreas areas,
     CrawlStats stats,
     ILogger<HarvestPipeline> logger)
 {
@@ -42,16 +43,19 @@ public sealed partial class HarvestPipeline(
         var copies = read.SelectMany(r => r.Parsed.Messages).ToList();
         var messages = merger.Merge(copies, crawls.SelectMany(c => c.LinkMatches), crawls.SelectMany(c => c.Entries));
         var grouped = grouper.Group(messages);
-        var decisions = grouped.Series.Select(filter.Decide).ToList();
+        var decisions = grouped.Series.Select(s => filter.Decide(s) with { Area = areas.AreaOf(s) }).ToList();
         if (explain)
         {
             decisions.ForEach(d => LogDecision(logger, d.Relevant ? "kept" : "dropped", d.Series.Head.Message.Subject, string.Join("; ", d.Reasons)));
         }
 
+        var output = listAll ? decisions : decisions.Where(d => d.Relevant).ToList();
+        var applied = Applied(messages, grouped.Series, decisions, output, window, explain);
         var report = new HarvestReport
         {
             Window = window,
-            Series = listAll ? decisions : decisions.Where(d => d.Relevant).ToList(),
+            Series = output,
+            Applied = applied,
             PullRequests = [.. PullRequestSightings.Find(crawls, messages, grouped.PullRequests, window).Select(p => p with { Tree = PullRequestTree.Of(p.Subject), Links = merger.Annotate(p.Links) })],
             Diagnostics = diagnostics,
             Stats = new HarvestStats
@@ -65,6 +69,24 @@ public sealed partial class HarvestPipeline(
         };
         LogSummary(logger, decisions.Count, report.Series.Count(d => d.Relevant), messages.Count, stats.Requests, stats.CacheHits, stats.RequestsSaved, diagnostics.Count(d => d.Level == DiagnosticLevel.Error));
         return new HarvestResult(report, [.. crawls.Where(c => c.Failed).Select(c => c.Archive)], crawls.Count) { Drifts = drifts };
+    }
+
+    /// <summary>
+    /// The patchwork bot's replies of the window (Crawl fetched them, CandidateRules.IsBotReply), read, matched to the
+    /// series (AppliedMatcher) and decided (AppliedRelevance); with <c>--explain</c>, each says which series it matched,
+    /// or why none.
+    /// </summary>
+    private List<AppliedNotice> Applied(IReadOnlyList<MailMessage> messages, IReadOnlyList<PatchSeries> series, List<SeriesDecision> decisions, List<SeriesDecision> output, HarvestWindow window, bool explain)
+    {
+        var matched = AppliedMatcher.Match(messages.Where(m => window.Contains(m.Date) && AppliedMatcher.IsBotReply(m)), series);
+        var applied = new AppliedRelevance(filter).Decide(matched.Notices, decisions, output).ToList();
+        if (explain)
+        {
+            applied.ForEach(n => LogApplied(logger, n.Subject, n.SeriesId ?? "none", n.Match));
+            matched.Skipped.ToList().ForEach(s => LogApplied(logger, s.Reply.Subject, "none", s.Reason));
+        }
+
+        return applied;
     }
 
     /// <summary>
@@ -115,6 +137,9 @@ public sealed partial class HarvestPipeline(
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Explain: {Verdict} {Subject}: {Reasons}")]
     private static partial void LogDecision(ILogger logger, string verdict, string subject, string reasons);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Explain: bot reply {Subject} matched series {Series}: {How}")]
+    private static partial void LogApplied(ILogger logger, string subject, string series, string how);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Harvested {SeriesCount} series ({Relevant} listed relevant) from {Messages} messages; {Requests} requests, {CacheHits} cache hits, {Saved} requests saved, {Errors} errors")]
     private static partial void LogSummary(ILogger logger, int seriesCount, int relevant, int messages, int requests, int cacheHits, int saved, int errors);

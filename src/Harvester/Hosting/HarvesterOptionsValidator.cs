@@ -51,6 +51,12 @@ public sealed class HarvesterOptionsValidator(TimeProvider time) : IValidateOpti
             errors.Add($"--format '{options.Run.Format}' is not markdown or json");
         }
 
+        var sections = ReportSections.Parse(options.Run.Sections, out var unknown);
+        if (unknown.Count > 0 || sections.Count == 0)
+        {
+            errors.Add($"--sections '{options.Run.Sections}' is not a list of {string.Join(", ", ReportSections.All)}");
+        }
+
         // Case-insensitive, as SeriesOrdering and OutputOptions' annotation read it (issue 13 found one of three checks
         // case-sensitive).
         if (!string.Equals(options.Output.Order, SeriesOrdering.ByAuthor, StringComparison.OrdinalIgnoreCase)

@@ -31,7 +31,9 @@ public static class HarvesterServiceCollectionExtensions
         services.AddSingleton(sp => new ArchiveCatalog(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Archives.Select(a => a.Value.ToInfo(a.Key))));
         services.AddSingleton(sp => new MessageMerger(sp.GetRequiredService<ArchiveCatalog>()));
         services.AddSingleton(sp => new SeriesGrouper(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Group));
-        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, LoadMaintainers()));
+        services.AddSingleton(_ => LoadMaintainers());
+        services.AddSingleton(sp => new RelevanceFilter(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Filter, sp.GetRequiredService<MaintainersPatterns>()));
+        services.AddSingleton(sp => new SeriesAreas(sp.GetRequiredService<MaintainersPatterns>()));
         services.AddSingleton(sp => CreateSourceFactory(sp, fresh: false));
         services.AddKeyedSingleton(FreshFetch, (sp, _) => CreateSourceFactory(sp, fresh: true));
         services.AddSingleton<IReadOnlyList<IArchiveSource>>(CreateSources);
@@ -48,7 +50,7 @@ public static class HarvesterServiceCollectionExtensions
             services.AddHttpClient(archive.Key, (sp, client) =>
                 {
                     client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<HarvesterOptions>>().Value.Http.UserAgent);
-                    client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                    client.Timeout = Timeout.InfiniteTimeSpan; // PoliteHttpClient owns timeouts
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
                 {

@@ -25,6 +25,14 @@ public sealed class RunOptions
     /// <summary>Replace the marked Patches block of this draft file.</summary>
     public string? AppendTo { get; set; }
 
+    /// <summary>
+    /// The Markdown sections to print, comma-separated, any subset of <c>patches</c>, <c>pulls</c>, <c>applied</c>;
+    /// printed in that order whatever the order given (<c>--sections</c>). Ignored by <c>--draft</c> (all three) and
+    /// <c>--format json</c> (everything).
+    /// </summary>
+    /// <value>The default value is <c>patches</c>: the seed's section alone.</value>
+    public string Sections { get; set; } = "patches";
+
     public bool Explain { get; set; }
 
     public bool Offline { get; set; }

@@ -84,12 +84,16 @@ public sealed class MessageMerger(ArchiveCatalog catalog)
 
     private static MailMessage Fold(string id, List<MailMessage> copies, IEnumerable<ArchiveLink> extraLinks, Dictionary<string, int> replies)
     {
-        // The copy with threading headers wins (spinics' X-Reference comments; mail-archive pages carry none),
-        // then the one with the longer body (mail-archive truncates nothing, spinics masks addresses: both are fine).
+        // The copy with threading headers wins (spinics' X-Reference comments, lore's raw headers; mail-archive pages
+        // carry none), then the one that reveals the sender's address, then the longer body (mail-archive truncates
+        // nothing, spinics masks addresses: both are fine), then the archive's name and the page, so the order the
+        // archives were crawled in never picks the subject and author spelling (MessageMergerCopySelectionTests).
         var best = copies
             .OrderByDescending(c => c.References.Count + (c.InReplyTo is null ? 0 : 1))
             .ThenByDescending(c => c.AuthorAddress is null ? 0 : 1)
             .ThenByDescending(c => c.Body.Length)
+            .ThenBy(c => c.Links.Count > 0 ? c.Links[0].Archive : "", StringComparer.Ordinal)
+            .ThenBy(c => c.Links.Count > 0 ? c.Links[0].Url.AbsoluteUri : "", StringComparer.Ordinal)
             .First();
         var links = copies.SelectMany(c => c.Links).Concat(extraLinks)
             .DistinctBy(l => l.Url.AbsoluteUri)

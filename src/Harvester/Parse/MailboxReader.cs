@@ -6,9 +6,9 @@ namespace Harvester.Parse;
 /// <summary>
 /// Reads each mailbox a source gave (a public-inbox search result) once per run and remembers the outcome, so the
 /// source (which checks that its result reads, and forgets a cached one that does not) and the Parse stage share one
-/// read, as <see cref="MessageReader"/> does for pages. Only patch mails and cover letters are kept
-/// (<see cref="CandidateRules"/>): the mails the HTML archives would fetch, so a run with lore lists what a run without
-/// it lists.
+/// read, as <see cref="MessageReader"/> does for pages. Only patch mails, cover letters and the patchwork bot's replies
+/// are kept (<see cref="CandidateRules"/>): the mails the HTML archives would fetch, so a run with lore lists what a run
+/// without it lists, and the bot's replies read from lore go through the same <see cref="PatchworkBotReply"/> parse.
 /// </summary>
 public sealed class MailboxReader(long maxUnpackedBytes, long maxMailBytes)
 {
@@ -23,6 +23,6 @@ public sealed class MailboxReader(long maxUnpackedBytes, long maxMailBytes)
         _reads.GetOrAdd(mailbox.Url, _ =>
         {
             var read = MboxReader.Read(mailbox.Content, mailbox.Archive, mailbox.InboxRoot, maxUnpackedBytes, maxMailBytes);
-            return read with { Messages = [.. read.Messages.Where(m => CandidateRules.IsCandidate(m.Subject))] };
+            return read with { Messages = [.. read.Messages.Where(CandidateRules.IsCandidate)] };
         });
 }

@@ -8,7 +8,8 @@ namespace Harvester.Render;
 /// <summary>
 /// Renders a whole issue skeleton (<c>--draft</c>) in the seed issue's shape (<c>/work/shared/seeds/000_ed41dd5c72a7ab7f.txt</c>):
 /// YAML front matter (path <c>/blog/YYYY/M/D/bpf-updates-NN</c>, date, author, title, categories, tags, ogSummary),
-/// the intro paragraph, <c>---</c>, a placeholder for the week's news, the Patches section and the sign-off.
+/// the intro paragraph, <c>---</c>, a placeholder for the week's news, then the three sections as the seeds order them
+/// (the pull requests open issue 03, what got merged leads issue 09, Patches comes last), and the sign-off.
 /// The date is the report window's end (no clock is read), so the same report renders the same draft. The issue
 /// number is the caller's (configured, <c>--issue</c>, or the state's next).
 /// </summary>
@@ -34,7 +35,9 @@ public sealed partial class DraftRenderer(OutputOptions options, int issueNumber
             .Append(MarkdownText.Text(author))
             .Append(". It summarizes ongoing development, presentations, videos and other information related to BPF and XDP. It is released roughly once a week.\n\n");
         sb.Append("---\n\n");
-        sb.Append("TODO: this week's highlights (pull requests, notable threads, talks, articles).\n\n");
+        sb.Append("TODO: this week's highlights (notable threads, talks, articles).\n\n");
+        sb.Append(new PullRequestsSection(options).Render(report.PullRequests)).Append('\n');
+        sb.Append(new AppliedSection(options).Render(report)).Append('\n');
         sb.Append(new MarkdownRenderer(options).Render(report));
         sb.Append('\n').Append(MarkdownText.Sanitize(draft.SignOff)).Append('\n');
         return sb.ToString();

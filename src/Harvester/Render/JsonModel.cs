@@ -8,6 +8,7 @@ internal sealed record JsonOutput(
     JsonWindow Window,
     IReadOnlyList<JsonSeries> Series,
     IReadOnlyList<JsonPullRequest> PullRequests,
+    IReadOnlyList<JsonApplied> Applied,
     IReadOnlyList<JsonDiagnostic> Diagnostics,
     JsonStats Stats);
 
@@ -23,7 +24,8 @@ internal sealed record JsonSeries(
     IReadOnlyList<string> Reasons,
     string? SupersededBy,
     JsonMessage? Cover,
-    IReadOnlyList<JsonMessage> Patches);
+    IReadOnlyList<JsonMessage> Patches,
+    JsonAppliedTo? Applied);
 
 internal sealed record JsonMessage(
     string? MessageId,
@@ -46,3 +48,18 @@ internal sealed record JsonDiagnostic(string Level, string? Url, string Message)
 internal sealed record JsonStats(int Requests, int CacheHits, int Messages, int RequestsSaved, int Floor);
 
 internal sealed record JsonPullRequest(string? MessageId, string Subject, string? Date, string Author, string? Tree, IReadOnlyList<JsonLink> Links);
+
+internal sealed record JsonAppliedTo(string Tree, string Branch, string? By);
+
+internal sealed record JsonApplied(
+    string Subject,
+    string Date,
+    string Tree,
+    string Branch,
+    string? By,
+    string? InReplyTo,
+    string? Series,
+    IReadOnlyList<JsonCommit> Commits,
+    IReadOnlyList<JsonLink> Links);
+
+internal sealed record JsonCommit(string Title, string? Url);

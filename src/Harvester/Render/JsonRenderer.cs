@@ -37,12 +37,13 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
         var output = new JsonOutput(
             SchemaVersion,
             new JsonWindow(Instant(report.Window.From), Instant(report.Window.To)),
-            SeriesOrdering.Order(report.Series, options.Order).Select(Series).ToList(),
+            SeriesOrdering.Order(report.Series, options.Order).Select(d => Series(d, report.Applied)).ToList(),
             report.PullRequests
                 .OrderBy(p => p.Day ?? DateOnly.MaxValue)
                 .ThenBy(p => p.Subject, StringComparer.Ordinal)
                 .Select(PullRequest)
                 .ToList(),
+            report.Applied.OrderBy(a => a.Date).ThenBy(a => a.Subject, StringComparer.Ordinal).Select(Applied).ToList(),
             report.Diagnostics.Select(d => new JsonDiagnostic(d.Level.ToString().ToLowerInvariant(), d.Url, d.Message)).ToList(),
             new JsonStats(report.Stats.Requests, report.Stats.CacheHits, report.Stats.Messages, report.Stats.RequestsSaved, report.Stats.Floor));
         return JsonSerializer.Serialize(output, SerializerOptions) + "\n";
@@ -52,7 +53,19 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
     internal static string Instant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private JsonSeries Series(SeriesDecision decision)
+    /// <summary>A bot reply: where it was applied, the series of this output it answers (or null), its summary rows.</summary>
+    private JsonApplied Applied(AppliedNotice a) => new(
+        a.Subject,
+        Instant(a.Date),
+        a.To.Tree,
+        a.To.Branch,
+        a.To.By,
+        a.InReplyTo,
+        a.SeriesId,
+        a.Commits.Select(c => new JsonCommit(c.Title, c.Url?.AbsoluteUri)).ToList(),
+        links.Ordered(a.Links).Select(l => new JsonLink(l.Archive, l.List, l.Url.AbsoluteUri)).ToList());
+
+    private JsonSeries Series(SeriesDecision decision, IReadOnlyList<AppliedNotice> applied)
     {
         var s = decision.Series;
         return new JsonSeries(
@@ -65,7 +78,8 @@ public sealed class JsonRenderer(OutputOptions options) : IReportRenderer
             decision.Reasons,
             s.SupersededBy,
             s.Cover is { } cover ? Message(cover.Message, cover.Subject) : null,
-            s.OrderedPatches.Select(p => Message(p.Message, p.Subject)).ToList());
+            s.OrderedPatches.Select(p => Message(p.Message, p.Subject)).ToList(),
+            applied.Where(a => a.SeriesId == s.Id).OrderBy(a => a.Date).LastOrDefault() is { } to ? new JsonAppliedTo(to.To.Tree, to.To.Branch, to.To.By) : null);
     }
 
     /// <summary>A pull request: its day as <c>YYYY-MM-DD</c> (the mail's own, or null when no archive dates it).</summary>

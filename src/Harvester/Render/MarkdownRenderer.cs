@@ -36,9 +36,16 @@ public sealed class MarkdownRenderer(OutputOptions options) : IReportRenderer
             sb.Append(Block(options.EmptyList)).Append('\n');
         }
 
-        foreach (var decision in listed)
+        if (string.Equals(options.GroupBy, OutputOptions.GroupByArea, StringComparison.OrdinalIgnoreCase))
         {
-            AppendSeries(sb, decision);
+            AppendByArea(sb, listed);
+        }
+        else
+        {
+            foreach (var decision in listed)
+            {
+                AppendSeries(sb, decision);
+            }
         }
 
         if (Block(options.Footer) is { Length: > 0 } footer)
@@ -47,6 +54,29 @@ public sealed class MarkdownRenderer(OutputOptions options) : IReportRenderer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// <c>GroupBy = area</c>: a <c>### Area</c> sub-heading per area in <see cref="Filter.SeriesAreas.Order"/> (areas
+    /// not in it after, by name), each holding its series in the list's order; a blank line between groups.
+    /// </summary>
+    private void AppendByArea(StringBuilder sb, IReadOnlyList<SeriesDecision> listed)
+    {
+        var order = Filter.SeriesAreas.Order.ToList();
+        var groups = listed
+            .GroupBy(d => d.Area.Length > 0 ? d.Area : Filter.SeriesAreas.Other)
+            .OrderBy(g => order.IndexOf(g.Key) is var i and >= 0 ? i : order.Count)
+            .ThenBy(g => g.Key, StringComparer.Ordinal);
+        var first = true;
+        foreach (var group in groups)
+        {
+            sb.Append(first ? "" : "\n").Append("### ").Append(MarkdownText.Text(group.Key)).Append("\n\n");
+            first = false;
+            foreach (var decision in group)
+            {
+                AppendSeries(sb, decision);
+            }
+        }
     }
 
     private void AppendSeries(StringBuilder sb, SeriesDecision decision)

@@ -19,6 +19,18 @@ public sealed class OutputOptions
     [RegularExpression("^(?i:author|date)$")]
     public string Order { get; set; } = SeriesOrdering.ByAuthor;
 
+    /// <summary>
+    /// <c>none</c>: the Patches list flat, as the seed writes it; <c>area</c>: under <c>### </c> sub-headings by area
+    /// (core and verifier, JIT compilers, libbpf, bpftool, XDP and drivers, sockmap, networking hooks, selftests, other),
+    /// decided from the MAINTAINERS sections each series' diffstat touches (see <c>Harvester.Filter.SeriesAreas</c>).
+    /// </summary>
+    /// <value>The default value is <c>none</c>.</value>
+    [RegularExpression("^(?i:none|area)$")]
+    public string GroupBy { get; set; } = GroupByNone;
+
+    public const string GroupByNone = "none";
+    public const string GroupByArea = "area";
+
     /// <summary>Put code identifiers in subjects (<c>bpf_verify_program()</c>, <c>l4_offset</c>) in backticks; see <see cref="CodeSpanRule"/>.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CodeSpans { get; set; } = true;
@@ -57,6 +69,14 @@ public sealed class OutputOptions
     /// <summary>The line printed instead of the pull requests when the window has none.</summary>
     /// <value>The default value is <c>No pull requests were found in this window.</c></value>
     public string NoPullRequests { get; set; } = "No pull requests were found in this window.";
+
+    /// <summary>The heading of the Applied section (<c>--sections applied</c>).</summary>
+    /// <value>The default value is <c>## Applied</c>.</value>
+    public string AppliedHeading { get; set; } = "## Applied";
+
+    /// <summary>The line printed instead of the Applied list when nothing BPF/XDP was applied in the window.</summary>
+    /// <value>The default value is <c>No BPF/XDP series were applied in this window.</c></value>
+    public string NoneApplied { get; set; } = "No BPF/XDP series were applied in this window.";
 
     /// <summary>Settings of the <c>--draft</c> issue skeleton.</summary>
     [ValidateObjectMembers]

@@ -16,17 +16,21 @@ namespace Harvester.Benchmarks.Crawl;
 internal static class CrawlBenchmark
 {
     private const string Verb = "crawl";
-    private const int Messages = 1_500;
+    private const int DefaultMessages = 1_500;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
     public static async Task<int> RunAsync(string[] args)
     {
         var rate = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 20;
-        var week = NetdevWeek.Generate(Messages, series: 60, seed: 7);
+        var messages = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var count) && count > 0 ? count : DefaultMessages;
+        // Series grow with the traffic (60 in 1,500 mails) unless a third argument sets them.
+        var series = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 60 * messages / DefaultMessages;
+        var week = NetdevWeek.Generate(messages, series, seed: 7);
+
         var settings = new FixtureArchiveSettings { SpinicsPageSize = 100, MailArchivePageSize = 200 };
         var archive = FixtureArchive.FromMessages(week.Messages, settings);
         var wanted = week.Messages.Count(m => m.Date >= NetdevWeek.From && m.Date < NetdevWeek.To && IsCandidate(m.Subject));
-        Targets.Info(Verb, $"{Messages} messages on each archive, {week.PatchMails} patch mails generated, {wanted} patch mails in the window");
+        Targets.Info(Verb, $"{messages} messages on each archive, {week.PatchMails} patch mails generated, {wanted} patch mails in the window");
         Targets.Info(Verb, $"{rate.ToString(CultureInfo.InvariantCulture)} requests/s per host, {Latency.TotalMilliseconds} ms added latency, index pages of {settings.SpinicsPageSize} (spinics) and {settings.MailArchivePageSize} (mail-archive)");
 
         var clock = Stopwatch.StartNew();

@@ -21,6 +21,7 @@ public sealed partial class FixtureArchiveTests
     [Theory]
     [InlineData(Seed, 46)]
     [InlineData(Week, 54)]
+    [InlineData("week-2026-12-sections", 24)]
     public void Load_Archive_HasExpectedMessageCount(string name, int count) =>
         Assert.Equal(count, Load(name).Messages.Count);
 

@@ -3,7 +3,6 @@ using Harvester.Crawl.PublicInbox;
 using Harvester.Domain;
 using Harvester.Parse;
 using Harvester.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Harvester.Tests.Crawl;
@@ -30,11 +29,9 @@ public sealed class MailboxFetcherTests : IAsyncLifetime
     {
         var client = new HttpClient();
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        var http = new HttpOptions { MaxRetries = 1, RetryBaseDelayMs = 1, AttemptTimeoutSeconds = 5, TotalTimeoutSeconds = 10 };
-        var policy = new FetchPolicy(offline, false, 5_000_000, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), true, "harvester");
-        return new MailboxFetcher(
-            "LoreBpf", client, new HostThrottle(TimeSpan.Zero, 2, _time), circuit ?? new HostCircuit(5), ResiliencePipelines.Create(http, TimeProvider.System),
-            (_, _) => Task.FromResult(true), _cache, policy, new PublicInboxOptions(), new CrawlStats(), _time, NullLogger.Instance);
+        var http = new HttpOptions { MaxRetries = 1, RetryBaseDelayMs = 1, AttemptTimeoutSeconds = 5, TotalTimeoutSeconds = 10, RequestsPerSecond = 10_000 };
+        var policy = new FetchPolicy(offline, false, 5_000_000, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), false, "harvester");
+        return MailboxFetchers.Create(client, http, policy, _cache, TimeProvider.System, _time, circuit);
     }
 
     [Fact]

@@ -27,12 +27,10 @@ public sealed class PublicInboxSourceTests : IAsyncLifetime
     {
         var client = new HttpClient();
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Harvester/0.1 (tests)");
-        var http = new HttpOptions { MaxRetries = 0, AttemptTimeoutSeconds = 5, TotalTimeoutSeconds = 10 };
-        var policy = new FetchPolicy(false, false, 5_000_000, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), true, "harvester");
+        var http = new HttpOptions { MaxRetries = 0, AttemptTimeoutSeconds = 5, TotalTimeoutSeconds = 10, RequestsPerSecond = 10_000 };
+        var policy = new FetchPolicy(false, false, 5_000_000, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), false, "harvester");
         var options = new PublicInboxOptions();
-        var fetcher = new MailboxFetcher(
-            "LoreBpf", client, new HostThrottle(TimeSpan.Zero, 2, TimeProvider.System), new HostCircuit(5), ResiliencePipelines.Create(http, TimeProvider.System),
-            (_, _) => Task.FromResult(true), _cache, policy, options, new CrawlStats(), TimeProvider.System, NullLogger.Instance);
+        var fetcher = MailboxFetchers.Create(client, http, policy, _cache, TimeProvider.System, TimeProvider.System, options: options);
         return new PublicInboxSource("LoreBpf", _lore.Inbox("bpf"), fetcher, new MailboxReader(), options, hasFallback, NullLogger.Instance);
     }
 

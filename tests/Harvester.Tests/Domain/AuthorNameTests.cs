@@ -26,6 +26,27 @@ public sealed class AuthorNameTests
         Assert.NotEqual(AuthorName.Key(a), AuthorName.Key(b));
     }
 
+    [Theory]
+    [InlineData("patchwork-bot+netdevbpf@kernel.org")] // the From header: no display name
+    [InlineData("patchwork-bot+netdevbpf")] // spinics' index and page: the local part
+    [InlineData("patchwork-bot+netdevbpf@xxxxxxxxxx")] // spinics' masked address
+    [InlineData("patchwork-bot+netdev...@kernel.org")] // mail-archive's truncated address
+    [InlineData("\"patchwork-bot+netdevbpf@kernel.org\"")] // a display name that is the address
+    public void Key_PatchworkBotForms_AreTheBot(string form)
+    {
+        Assert.Equal(AuthorName.PatchworkBot, AuthorName.Key(form));
+        Assert.True(AuthorName.IsPatchworkBot(form));
+    }
+
+    [Theory]
+    [InlineData("patchwork-bot@example.org")]
+    [InlineData("Jane Bot")]
+    [InlineData("kernel test robot")]
+    public void Key_OtherSenders_AreNotTheBot(string form)
+    {
+        Assert.False(AuthorName.IsPatchworkBot(form));
+    }
+
     [Fact]
     public void Cleanest_Spellings_PrefersRealMixedCaseFullName()
     {

@@ -21,6 +21,9 @@ public sealed class FlagConflictProcessTests(HarvesterBinary harvester) : IDispo
         { ["--days", "3", "--from", "2026-11-09"], "--days", "--from" },
         { ["--draft", "--format", "json"], "--draft", "--format json" },
         { ["--offline", "--refresh"], "--offline", "--refresh" },
+        { ["--sections", "pulls", "--draft"], "--sections", "--draft" },
+        { ["--sections", "pulls", "--format", "json"], "--sections", "--format json" },
+        { ["--sections", "pulls", "--append-to", "DRAFT"], "--sections", "--append-to" },
     };
 
     [Theory]

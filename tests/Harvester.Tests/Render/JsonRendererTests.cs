@@ -43,14 +43,14 @@ public sealed class JsonRendererTests
         using var doc = JsonDocument.Parse(new JsonRenderer().Render(FullReport()));
         var root = doc.RootElement;
 
-        Assert.Equal(["schema", "window", "series", "pullRequests", "diagnostics", "stats"], Names(root));
+        Assert.Equal(["schema", "window", "series", "pullRequests", "applied", "diagnostics", "stats"], Names(root));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         Assert.Equal("2017-05-08T00:00:00Z", root.GetProperty("window").GetProperty("from").GetString());
         // Every series of the report, irrelevant ones too; by author: Bob's older v2 (irrelevant) comes first.
         Assert.Equal([false, true, true], root.GetProperty("series").EnumerateArray().Select(x => x.GetProperty("relevant").GetBoolean()));
         var series = root.GetProperty("series")[2];
         Assert.Equal("Ann", series.GetProperty("author").GetString());
-        Assert.Equal(["id", "author", "version", "total", "complete", "relevant", "reasons", "supersededBy", "cover", "patches"], Names(series));
+        Assert.Equal(["id", "author", "version", "total", "complete", "relevant", "reasons", "supersededBy", "cover", "patches", "applied"], Names(series));
         var part = series.GetProperty("patches")[0];
         Assert.Equal(["messageId", "subject", "title", "prefixes", "version", "index", "total", "date", "author", "links", "repliesSeen"], Names(part));
         Assert.Equal("2017-05-11T16:12:33Z", part.GetProperty("date").GetString()); // sent 18:12:33 +02:00

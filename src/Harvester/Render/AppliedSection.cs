@@ -1,0 +1,66 @@
+using System.Text;
+using Harvester.Domain;
+
+namespace Harvester.Render;
+
+/// <summary>
+/// The "Applied" section: what the patchwork bot said got applied in the window, one line a series, by the bot's date:
+/// <code>
+/// - Author, [[PATCH bpf-next v2 0/3] bpf: title](link to the series' cover or first patch) (bpf-next)
+/// - [[PATCH bpf] bpf: an older series](link to the bot's reply) (bpf)
+/// </code>
+/// A series of this harvest gives its author, subject and links; a reply matched to none (an older series) gives its
+/// own subject without <c>Re:</c> and its own link, and no author (the bot's page does not name one). Only the replies
+/// <see cref="AppliedNotice.Listed"/> says belong. Covered by <c>AppliedSectionTests</c>.
+/// </summary>
+public sealed class AppliedSection(OutputOptions options)
+{
+    private readonly LinkChooser links = new(options.PreferredArchives);
+
+    public string Render(HarvestReport report)
+    {
+        var sb = new StringBuilder();
+        sb.Append(MarkdownBlock.Of(options.AppliedHeading)).Append("\n\n");
+        var series = report.Series.Select(d => d.Series).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var listed = report.Applied
+            .Where(a => a.Listed)
+            .OrderBy(a => a.Date)
+            .ThenBy(a => a.Subject, StringComparer.Ordinal)
+            .DistinctBy(a => a.SeriesId ?? "reply:" + a.Subject)
+            .ToList();
+        if (listed.Count == 0)
+        {
+            return sb.Append(MarkdownBlock.Of(options.NoneApplied)).Append('\n').ToString();
+        }
+
+        foreach (var notice in listed)
+        {
+            sb.Append("- ");
+            if (notice.SeriesId is { } id && series.TryGetValue(id, out var s))
+            {
+                var head = s.Head.Message;
+                sb.Append(MarkdownText.Text(s.Author)).Append(", ").Append(MarkdownLink.Of(head.Subject, links.Choose(head)?.Url, options.CodeSpans));
+            }
+            else
+            {
+                sb.Append(MarkdownLink.Of(Original(notice.Subject), links.Ordered(notice.Links).FirstOrDefault()?.Url, options.CodeSpans));
+            }
+
+            sb.Append(" (").Append(MarkdownText.Text(notice.To.ShortTree)).Append(")\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The subject the bot answered: the reply's without its <c>Re:</c> markers.</summary>
+    private static string Original(string subject)
+    {
+        var s = subject.TrimStart();
+        while (s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[3..].TrimStart();
+        }
+
+        return s;
+    }
+}
