@@ -92,7 +92,7 @@ public sealed class RobotsReadingTests
         var options = new HttpOptions { RequestsPerSecond = 1000, ObeyRobotsTxt = obey, MaxRetries = 0 };
         var policy = new FetchPolicy(false, true, options.MaxResponseBytes, TimeSpan.FromHours(1), TimeSpan.FromHours(1), obey, "harvester");
         var factory = new SourceFactory(
-            new FetchSettings(options, policy, _ => new HttpClient(_host), TimeProvider.System), null, new CrawlStats(), new MessageReader(_ => null), null, NullLoggerFactory.Instance);
+            new FetchSettings(options, policy, _ => new HttpClient(_host), TimeProvider.System), null, new CrawlStats(), new SourceReaders(new MessageReader(_ => null)), NullLoggerFactory.Instance);
         return factory.CreateFetcher("Spinics", baseUri ?? Base);
     }
 
