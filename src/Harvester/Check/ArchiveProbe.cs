@@ -14,6 +14,9 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
 {
     public const int MaxIndexPages = 3;
 
+    /// <summary>Most message pages asked for on a site when the newest patch mails' pages are not found.</summary>
+    public const int MaxMessagePages = 3;
+
     public async Task<ArchiveCheck> RunAsync(string politeness, CancellationToken cancellationToken)
     {
         var pages = new List<PageProbe>();
@@ -21,9 +24,9 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
         pages.Add(robotsPage);
         politeness = ProbeSteps.Politeness(politeness, rules);
 
-        IndexEntry? patch = null;
+        List<IndexEntry> patches = [];
         var indexUrl = new Uri(fetcher.BaseUri, "maillist.html");
-        for (var i = 0; i < MaxIndexPages && indexUrl is not null && patch is null; i++)
+        for (var i = 0; i < MaxIndexPages && indexUrl is not null && patches.Count == 0; i++)
         {
             if (!rules.IsAllowed(indexUrl))
             {
@@ -47,30 +50,42 @@ public sealed class ArchiveProbe(string archive, string kind, IProbeFetcher fetc
             }
 
             var entries = outcome.Value!.Entries;
-            // A patch mail, never the patchwork bot's reply (a candidate too, but not a patch).
-            patch = entries.FirstOrDefault(e => CandidateRules.IsCandidate(e.Subject) && !SubjectParser.Parse(e.Subject).IsCoverLetter)
-                ?? entries.FirstOrDefault(e => CandidateRules.IsCandidate(e.Subject));
+            // A patch mail, never the patchwork bot's reply (a candidate too, but not a patch); cover letters last.
+            patches = [.. entries.Where(e => CandidateRules.IsCandidate(e.Subject)).OrderBy(e => SubjectParser.Parse(e.Subject).IsCoverLetter).ThenByDescending(e => e.Number)];
             indexUrl = outcome.Value.NextPage;
         }
 
-        if (patch is null)
+        if (patches.Count == 0)
         {
             return Done(ArchiveVerdict.LayoutChanged, $"no patch mail on the first {MaxIndexPages} index pages: message fields not checked", pages, politeness);
         }
 
-        var (page, messageElapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.FetchAsync(patch.Url, PageKind.Message, cancellationToken)).ConfigureAwait(false);
-        if (ProbeSteps.Unread(page) is { } messageProblem)
+        // A message page that is not there (a 404, or a captured mirror, which holds only the pages a harvest read) is
+        // skipped for the next newest patch mail: a few on a site, any number in a file:// mirror (reading it is free).
+        var limit = fetcher.BaseUri.IsFile ? patches.Count : Math.Min(patches.Count, MaxMessagePages);
+        for (var tried = 0; ; tried++)
         {
-            pages.Add(new PageProbe("message", patch.Url, messageProblem, messageElapsed, []));
-            return Done(ArchiveVerdict.Unreachable, "newest patch mail not read: " + messageProblem, pages, politeness);
-        }
+            var patch = patches[tried];
+            var (page, messageElapsed) = await ProbeSteps.TimedAsync(time, () => fetcher.FetchAsync(patch.Url, PageKind.Message, cancellationToken)).ConfigureAwait(false);
+            if (page.Status == FetchStatus.NotFound && tried + 1 < limit)
+            {
+                continue;
+            }
 
-        var message = messageParser.Parse(new FetchedPage(archive, kind, patch.Url, page.Html!));
-        var messageFields = FieldReport.Message(message);
-        pages.Add(new PageProbe("message", patch.Url, message.Succeeded ? "ok" : "layout: " + message.Error, messageElapsed, messageFields));
-        return messageFields.Any(f => f.Required && !f.Found)
-            ? Done(ArchiveVerdict.LayoutChanged, "the newest patch mail's page lacks " + Missing(pages), pages, politeness)
-            : Done(ArchiveVerdict.Usable, $"index and newest patch mail read ({Short(patch.Subject)})", pages, politeness);
+            var skipped = tried == 0 ? "" : $"; {tried} newer patch mail(s) not found";
+            if (ProbeSteps.Unread(page) is { } messageProblem)
+            {
+                pages.Add(new PageProbe("message", patch.Url, messageProblem, messageElapsed, []));
+                return Done(ArchiveVerdict.Unreachable, "newest patch mail not read: " + messageProblem + skipped, pages, politeness);
+            }
+
+            var message = messageParser.Parse(new FetchedPage(archive, kind, patch.Url, page.Html!));
+            var messageFields = FieldReport.Message(message);
+            pages.Add(new PageProbe("message", patch.Url, message.Succeeded ? "ok" : "layout: " + message.Error, messageElapsed, messageFields));
+            return messageFields.Any(f => f.Required && !f.Found)
+                ? Done(ArchiveVerdict.LayoutChanged, "the newest patch mail's page lacks " + Missing(pages) + skipped, pages, politeness)
+                : Done(ArchiveVerdict.Usable, $"index and newest patch mail read ({Short(patch.Subject)}){skipped}", pages, politeness);
+        }
     }
 
     private ArchiveCheck Done(ArchiveVerdict verdict, string summary, List<PageProbe> pages, string politeness) =>

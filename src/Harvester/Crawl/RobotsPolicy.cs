@@ -52,7 +52,7 @@ public sealed partial class RobotsPolicy(ArchiveScope scope, PoliteHttpClient ht
         var url = new Uri(scope.BaseUri, "/robots.txt");
         if (scope.BaseUri.IsFile)
         {
-            return new RobotsReading(new FetchResult(url, FetchStatus.NotFound, null, false, "a file:// mirror has no robots.txt"), RobotsRules.AllowAll);
+            return new RobotsReading(new FetchResult(scope.BaseUri, FetchStatus.NotFound, null, false, "a file:// mirror has no robots.txt"), RobotsRules.AllowAll);
         }
 
         var result = await FetchAsync(url, cancellationToken).ConfigureAwait(false);

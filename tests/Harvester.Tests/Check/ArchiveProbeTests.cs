@@ -88,6 +88,31 @@ public sealed class ArchiveProbeTests
     }
 
     [Fact]
+    public async Task Run_NewestPatchPageNotFound_NextNewestRead()
+    {
+        var site = new SpinicsFixtureSite(Paged);
+        var newest = await Probe("spinics", site);
+        var gone = newest.Pages[^1].Url.Segments[^1];
+
+        var check = await Probe("spinics", new WithoutPages(site, f => f == gone));
+
+        Assert.Equal(ArchiveVerdict.Usable, check.Verdict);
+        Assert.EndsWith("; 1 newer patch mail(s) not found", check.Summary, StringComparison.Ordinal);
+        Assert.NotEqual(gone, check.Pages[^1].Url.Segments[^1]);
+    }
+
+    [Fact]
+    public async Task Run_NoMessagePageOnASite_UnreachableAfterMaxMessagePages()
+    {
+        var fetcher = new SiteProbeFetcher(new WithoutPages(new SpinicsFixtureSite(Paged), f => f.StartsWith("msg", StringComparison.Ordinal)), SpinicsBase);
+
+        var check = await new ArchiveProbe("Spinics", "spinics", fetcher, new SpinicsIndexPageParser(), new SpinicsMessagePageParser(), TimeProvider.System).RunAsync("1 request/s", default);
+
+        Assert.Equal(ArchiveVerdict.Unreachable, check.Verdict);
+        Assert.Equal(ArchiveProbe.MaxMessagePages, fetcher.Fetched.Count(u => u.Segments[^1].StartsWith("msg", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Run_IndexMissing_Unreachable()
     {
         var check = await Probe("spinics", new StaticSite(null));
@@ -123,6 +148,11 @@ public sealed class ArchiveProbeTests
         var baseUri = kind == "spinics" ? SpinicsBase : MailArchiveBase;
         return new ArchiveProbe(kind == "spinics" ? "Spinics" : "MailArchive", kind, new SiteProbeFetcher(site, baseUri, robots), parsers.Index, parsers.Message, TimeProvider.System)
             .RunAsync("1 request/s per host", default);
+    }
+
+    private sealed class WithoutPages(IFixtureSite inner, Func<string, bool> gone) : IFixtureSite
+    {
+        public string? Render(string fileName) => gone(fileName) ? null : inner.Render(fileName);
     }
 
     private sealed class StaticSite(string? html) : IFixtureSite

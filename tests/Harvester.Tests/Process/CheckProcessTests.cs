@@ -106,6 +106,35 @@ public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisp
     }
 
     [Fact]
+    public async Task Check_OnItsOwnCapturedPages_SameVerdictAndFieldsWithoutTheSite()
+    {
+        // fixtures/README.md "From captured pages to a fixture", steps 1 and 2: check, export what it cached, check the export.
+        await using var spinics = await FixtureServer.StartAsync(ChangedLayoutSite.SpinicsMarkersAndLabelsRenamed(Paged), "/lists/netdev/");
+        var environment = _scratch.Environment(spinics.BaseUrl, null);
+        var onSite = await harvester.RunAsync(["check"], environment);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var export = await harvester.RunAsync(["cache", "export", _scratch.File("capture"), "--archive", "Spinics", "--from", today], environment);
+        var mirror = MirrorLine().Match(export.Stdout).Groups["url"].Value;
+        Assert.StartsWith("file://", mirror, StringComparison.Ordinal);
+        var requests = spinics.Requests.Count;
+
+        var reproduced = await harvester.RunAsync(["check"], new Dictionary<string, string>(environment)
+        {
+            ["Harvester__Archives__Spinics__BaseUrl"] = mirror,
+            ["Harvester__Cache__Path"] = _scratch.File("fresh.db"),
+        });
+
+        Assert.True(onSite.ExitCode == ExitCodes.LayoutChanged, onSite.ToString());
+        Assert.True(reproduced.ExitCode == ExitCodes.LayoutChanged, reproduced.ToString());
+        Assert.Contains("none (a file:// mirror has no robots.txt): everything allowed", reproduced.Stdout, StringComparison.Ordinal);
+        Assert.Equal(Fields(onSite.Stdout), Fields(reproduced.Stdout.Replace(mirror, spinics.BaseUrl.AbsoluteUri, StringComparison.Ordinal))); // MISSING ones included
+        Assert.Contains("    MISSING  Message-ID", reproduced.Stdout, StringComparison.Ordinal);
+        Assert.Equal(requests, spinics.Requests.Count); // the capture alone was read
+
+        static List<string> Fields(string table) => [.. table.Split('\n').Where(l => FieldLine().IsMatch(l))];
+    }
+
+    [Fact]
     public async Task Check_DeadHost_Exit1AndTheOtherArchiveStillChecked()
     {
         await using var mailArchive = await FixtureServer.StartAsync(new MailArchiveFixtureSite(Paged), "/netdev@vger.kernel.org/");
@@ -203,6 +232,9 @@ public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisp
         var moved = archive.Messages.Select(m => m with { Date = m.Date + shift, Received = m.Received + shift, Raw = null }).ToList();
         return FixtureArchive.FromMessages(moved, archive.Settings, archive.List);
     }
+
+    [GeneratedRegex(@"^Spinics: \d+ pages; read them with Harvester__Archives__Spinics__BaseUrl=(?<url>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex MirrorLine();
 
     [GeneratedRegex(@"^    (found|MISSING|absent)  ")]
     private static partial Regex FieldLine();

@@ -119,6 +119,9 @@ public sealed class FixtureArchive
     /// <summary>The archive as it was before some messages arrived: the same numbers, those messages absent.</summary>
     public FixtureArchive Without(Func<FixtureMessage, bool> absent) => new(Directory, Settings, [.. Messages.Where(m => !absent(m))], List);
 
+    /// <summary>The same messages and numbers, each changed by <paramref name="change"/> (a hostile author, an emoji subject).</summary>
+    public FixtureArchive Select(Func<FixtureMessage, FixtureMessage> change) => new(Directory, Settings, [.. Messages.Select(change)], List);
+
     /// <summary>
     /// The archive of one list (<c>netdev</c> by default): the folder's mails sent to that list. netdev's numbers come
     /// from the <c>X-Fixture-*</c> headers and the start numbers; another list's spinics numbers are its own, from
