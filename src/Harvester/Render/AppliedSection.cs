@@ -39,7 +39,7 @@ public sealed class AppliedSection(OutputOptions options)
             if (notice.SeriesId is { } id && series.TryGetValue(id, out var s))
             {
                 var head = s.Head.Message;
-                sb.Append(MarkdownText.Text(s.Author)).Append(", ").Append(MarkdownLink.Of(head.Subject, links.Choose(head)?.Url, options.CodeSpans));
+                sb.Append(MarkdownText.LineStart(MarkdownText.Text(s.Author))).Append(", ").Append(MarkdownLink.Of(head.Subject, links.Choose(head)?.Url, options.CodeSpans));
             }
             else
             {

@@ -1,0 +1,85 @@
+using Harvester.Domain;
+using Harvester.Render;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using static Harvester.Tests.Render.Some;
+
+namespace Harvester.Tests.Render;
+
+/// <summary>
+/// The "Applied" list (issue 15): a matched series gives its author, subject and link; an unmatched reply its own subject
+/// without <c>Re:</c> and its own link; text at the start of an item cannot restyle the list (issue 12).
+/// </summary>
+public sealed class AppliedSectionTests
+{
+    private static readonly AppliedTo BpfNext = new("bpf/bpf-next.git", "master", "Alexei Starovoitov");
+
+    [Fact]
+    public void Render_ReplyMatchedToASeries_AuthorSeriesLinkAndShortTree()
+    {
+        var series = Single("Jane Doe", "[PATCH bpf-next] bpf: fix a leak", Monday, 42);
+        var report = Report(Relevant(series)) with { Applied = [Notice("Re: [PATCH bpf-next] bpf: fix a leak", series.Id, Spinics(99))] };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(report);
+
+        Assert.Equal(
+            "## Applied\n\n- Jane Doe, [[PATCH bpf-next] bpf: fix a leak](https://www.spinics.net/lists/netdev/msg42.html) (bpf-next)\n",
+            markdown);
+    }
+
+    [Fact]
+    public void Render_ReplyMatchedToNoSeries_OwnSubjectWithoutReAndOwnLink()
+    {
+        var report = Report() with { Applied = [Notice("Re: RE: [PATCH bpf] bpf: an older series", null, Spinics(7))] };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(report);
+
+        Assert.Equal("## Applied\n\n- [[PATCH bpf] bpf: an older series](https://www.spinics.net/lists/netdev/msg7.html) (bpf-next)\n", markdown);
+    }
+
+    [Fact]
+    public void Render_NoListedNotice_SaysNoneApplied()
+    {
+        var report = Report() with { Applied = [Notice("Re: [PATCH net] net: not ours", null, Spinics(7)) with { Listed = false }] };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(report);
+
+        Assert.Equal("## Applied\n\n" + new OutputOptions().NoneApplied + "\n", markdown);
+    }
+
+    [Theory]
+    [InlineData("# Eve")]
+    [InlineData("> Eve")]
+    [InlineData("1. Eve")]
+    [InlineData("---")]
+    [InlineData("    Eve")]
+    public void Render_HostileAuthor_StaysOnePlainListItemWithOneLink(string author)
+    {
+        var series = Single(author, "[PATCH bpf-next] bpf: fine", Monday, 1);
+        var report = Report(Relevant(series)) with { Applied = [Notice("Re: [PATCH bpf-next] bpf: fine", series.Id, Spinics(2))] };
+
+        var document = Markdown.Parse(new AppliedSection(new OutputOptions()).Render(report));
+
+        Assert.Single(document.Descendants<HeadingBlock>());
+        Assert.Empty(document.Descendants<QuoteBlock>());
+        Assert.Empty(document.Descendants<ThematicBreakBlock>());
+        Assert.Empty(document.Descendants<CodeBlock>());
+        var item = Assert.IsType<ListItemBlock>(Assert.Single(Assert.Single(document.OfType<ListBlock>())));
+        var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(item));
+        Assert.Single(paragraph.Inline!.Descendants<LinkInline>());
+        var text = string.Concat(paragraph.Inline!.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+        Assert.StartsWith(author.Trim() + ",", text, StringComparison.Ordinal);
+    }
+
+    private static AppliedNotice Notice(string subject, string? seriesId, ArchiveLink link) => new()
+    {
+        Subject = subject,
+        Date = Monday.AddHours(5),
+        To = BpfNext,
+        IsSeries = false,
+        SeriesId = seriesId,
+        Listed = true,
+        Links = [link],
+    };
+}
