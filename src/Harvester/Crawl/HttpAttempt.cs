@@ -32,10 +32,8 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
     {
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        var challenge = response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
-        var retryAfter = response.Headers.RetryAfter is { } ra
-            ? ra.Delta ?? (ra.Date is { } date ? date - (time ?? TimeProvider.System).GetUtcNow() : null)
-            : null;
+        var challenge = IsCloudflareChallenge(response);
+        var retryAfter = RetryAfterOf(response, time ?? TimeProvider.System);
         var etag = response.Headers.ETag?.ToString();
         var lastModified = response.Content.Headers.LastModified?.ToString("R");
         if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
@@ -49,23 +47,10 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
             return new HttpAttempt(status, null, false, challenge, retryAfter, etag, lastModified);
         }
 
-        if (response.Content.Headers.ContentLength > maxBytes)
+        using var buffer = await ReadCappedAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (buffer is null)
         {
             return new HttpAttempt(status, null, true, challenge, retryAfter, etag, lastModified);
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return new HttpAttempt(status, null, true, challenge, retryAfter, etag, lastModified);
-            }
-
-            buffer.Write(chunk, 0, read);
         }
 
         return new HttpAttempt(status, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false, challenge, retryAfter, etag, lastModified)
@@ -84,25 +69,12 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
     {
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date is { } date ? date - time.GetUtcNow() : null) : null;
-        var challenge = response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
-        if (response.Content.Headers.ContentLength > maxBytes)
+        var retryAfter = RetryAfterOf(response, time);
+        var challenge = IsCloudflareChallenge(response);
+        using var buffer = await ReadCappedAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+        if (buffer is null)
         {
             return new HttpAttempt(status, null, true, challenge, retryAfter, null, null);
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return new HttpAttempt(status, null, true, challenge, retryAfter, null, null);
-            }
-
-            buffer.Write(chunk, 0, read);
         }
 
         var bytes = buffer.ToArray();
@@ -113,5 +85,39 @@ public sealed record HttpAttempt(int Status, string? Body, bool TooLarge, bool C
             BodyIsChallenge = Parse.AnubisChallenge.IsChallenge(bytes),
             MediaType = response.Content.Headers.ContentType?.MediaType,
         };
+    }
+
+    /// <summary>Cloudflare marks a challenge answer with <c>cf-mitigated: challenge</c> (its "Detect a Challenge Page response" page).</summary>
+    private static bool IsCloudflareChallenge(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("cf-mitigated", out var mitigated) && mitigated.Any(v => v.Contains("challenge", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary><c>Retry-After</c> as a delay: given as seconds, or as a date counted from now.</summary>
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider time) =>
+        response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date is { } date ? date - time.GetUtcNow() : null) : null;
+
+    /// <summary>The body, or null as soon as it is known to be longer than <paramref name="maxBytes"/> (declared or read).</summary>
+    private static async Task<MemoryStream?> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await buffer.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer;
     }
 }
