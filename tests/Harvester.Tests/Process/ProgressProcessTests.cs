@@ -23,8 +23,7 @@ public sealed partial class ProgressProcessTests(HarvesterBinary harvester) : ID
         environment["Harvester__Progress__IntervalSeconds"] = "1";
 
         var first = await harvester.RunAsync(ProcessScratch.WeekWindow, environment); // a whole crawl: the pace for the next
-        spinics.Latency = mailArchive.Latency = TimeSpan.FromMilliseconds(40);
-        environment["Harvester__Http__RequestsPerSecond"] = "12";
+        SlowDown(spinics, mailArchive, environment);
         var slow = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--refresh"], environment);
         var quiet = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--refresh", "-q"], environment);
 
@@ -47,10 +46,9 @@ public sealed partial class ProgressProcessTests(HarvesterBinary harvester) : ID
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
         await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
-        spinics.Latency = mailArchive.Latency = TimeSpan.FromMilliseconds(40);
         var environment = _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl);
         environment["Harvester__Progress__IntervalSeconds"] = "1";
-        environment["Harvester__Http__RequestsPerSecond"] = "12";
+        SlowDown(spinics, mailArchive, environment);
 
         var result = await harvester.RunAsync(ProcessScratch.WeekWindow, environment);
 
@@ -64,9 +62,8 @@ public sealed partial class ProgressProcessTests(HarvesterBinary harvester) : ID
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(ProcessScratch.Week);
         await using var mailArchive = await FixtureServer.StartMailArchiveAsync(ProcessScratch.Week);
-        spinics.Latency = mailArchive.Latency = TimeSpan.FromMilliseconds(40);
         var environment = _scratch.Environment(spinics.BaseUrl, mailArchive.BaseUrl);
-        environment["Harvester__Http__RequestsPerSecond"] = "12";
+        SlowDown(spinics, mailArchive, environment);
         var output = _scratch.File("out.md");
 
         // script(1) gives the program a terminal (stdin, stdout and stderr are the pty), as an editor's shell would.
@@ -82,6 +79,17 @@ public sealed partial class ProgressProcessTests(HarvesterBinary harvester) : ID
     }
 
     public void Dispose() => _scratch.Dispose();
+
+    /// <summary>
+    /// A run slow enough for progress to be due (12 requests/s, 40 ms a page). The loopback attempt timeout (2 s) is
+    /// raised to 10 s: with the rest of the suite on both cores, a 2 s attempt timed out twice and lost pages (exit 3).
+    /// </summary>
+    private static void SlowDown(FixtureServer spinics, FixtureServer mailArchive, Dictionary<string, string> environment)
+    {
+        spinics.Latency = mailArchive.Latency = TimeSpan.FromMilliseconds(40);
+        environment["Harvester__Http__RequestsPerSecond"] = "12";
+        environment["Harvester__Http__AttemptTimeoutSeconds"] = "10";
+    }
 
     [GeneratedRegex(@"\] Progress: (Spinics|MailArchive): \d+ of about \d+ pages read, (about \d+ s left|time left not known yet)$")]
     private static partial Regex Expected();
