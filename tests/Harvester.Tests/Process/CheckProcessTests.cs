@@ -13,7 +13,7 @@ namespace Harvester.Tests.ProcessRuns;
 /// full table, the changed-layout sites of LayoutDriftRunTests exit 4 naming the archive and the missing fields, a dead
 /// host exits 1, the fake lore server's search and raw mail are read, Cloudflare and Anubis challenges are named.
 /// </summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisposable
 {
     /// <summary>20 entries per index page on both sites, so the first page has a next-page link, as on the real lists.</summary>

@@ -2,11 +2,23 @@ using Harvester.Tests.Support;
 
 namespace Harvester.Tests.ProcessRuns;
 
-/// <summary>The tests that start the real program share one published binary and run one after another.</summary>
+/// <summary>
+/// The tests that start the real program share one published binary (<see cref="HarvesterBinary"/>) and run one after
+/// another within a collection. There are two collections, run side by side, so that the suite's longest serial chain
+/// is half the process tests (183 s of 214 s in one collection before the split); the timing-sensitive classes
+/// (progress, interruption) are in this one with the lighter ones.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class HarvesterProcessCollection : ICollectionFixture<HarvesterBinary>
 {
     public const string Name = "harvester process";
+}
+
+/// <summary>The second process collection: see <see cref="HarvesterProcessCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class HarvesterProcessCollectionB : ICollectionFixture<HarvesterBinary>
+{
+    public const string Name = "harvester process B";
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ using Harvester.Tests.Support;
 namespace Harvester.Tests.ProcessRuns;
 
 /// <summary>Bad flags and settings end the program with exit 2 and a short message, never a stack trace.</summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed partial class UsageProcessTests(HarvesterBinary harvester) : IDisposable
 {
     /// <summary>Every option the command line defines (Hosting/CommandLine.cs), as --help must list them.</summary>
