@@ -33,8 +33,10 @@ public static class FieldReport
             fields.Add(Share(PageFields.Dates, entries.Count(e => e.Day is not null), count));
         }
 
+        // A list whose index has one page has no next link, and says so; a page that has neither lost its paging markup.
         var next = outcome.Value.NextPage;
-        fields.Add(new FieldCheck(PageFields.NextPage, next is not null, true, next?.AbsoluteUri ?? "none on the first page"));
+        fields.Add(new FieldCheck(PageFields.NextPage, next is not null || outcome.Value.EndMarked, true,
+            next?.AbsoluteUri ?? (outcome.Value.EndMarked ? "none: the page says it is the index's last" : "none, and no sign that this is the last page")));
         return fields;
     }
 

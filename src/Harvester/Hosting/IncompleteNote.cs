@@ -4,7 +4,8 @@ namespace Harvester.Hosting;
 
 /// <summary>
 /// The visible HTML comment a partial run (exit 3) puts at the top of the draft's Patches block, naming what is
-/// missing, so the editor sees that the list is not the whole week (Process/OutputProcessTests).
+/// missing, so the editor sees that the list is not the whole week (Process/OutputProcessTests). An archive stopped by
+/// a layout change (exit 4) is named as such, not as failed pages (EndToEnd/LayoutDriftRunTests).
 /// </summary>
 public static class IncompleteNote
 {
@@ -14,11 +15,19 @@ public static class IncompleteNote
 
     public static string For(HarvestResult result)
     {
-        var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).ToList();
+        var drifted = result.Drifts.Select(d => d.Archive).Distinct().ToList();
+        var driftErrors = result.Drifts.Select(d => d.Describe()).ToHashSet(StringComparer.Ordinal);
+        var errors = result.Report.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error && !driftErrors.Contains(d.Message)).ToList();
         var parts = new List<string>();
-        if (result.FailedArchives.Count > 0)
+        if (drifted.Count > 0)
         {
-            parts.Add("not read: " + string.Join(", ", result.FailedArchives));
+            parts.Add("layout changed: " + string.Join(", ", drifted) + " (run harvester check)");
+        }
+
+        var notRead = result.FailedArchives.Except(drifted, StringComparer.Ordinal).ToList();
+        if (notRead.Count > 0)
+        {
+            parts.Add("not read: " + string.Join(", ", notRead));
         }
 
         if (errors.Count > 0)

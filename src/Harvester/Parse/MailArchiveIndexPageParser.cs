@@ -15,6 +15,10 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
     private static string[] Template() => ["<!-- MHonArc", "id=\"msgcontainer\"", "nextpglink", "prevpglink"];
 
     private static readonly string NextXPath = $"//span[{HtmlText.HasClass("nextpglink")}]/a[@href]";
+    private static readonly string PrevXPath = $"//span[{HtmlText.HasClass("prevpglink")}]/a[@href]";
+
+    /// <summary>Entries on a full date index page (archive-html/mail-archive.md: every full page of S3 holds 200).</summary>
+    public const int FullPage = 200;
 
     public ParseOutcome<IndexPage> Parse(string archive, Uri pageUrl, string html) =>
         ParseOutcome<IndexPage>.Guard("mail-archive index page", () => ParseCore(archive, pageUrl, html));
@@ -68,7 +72,10 @@ public sealed class MailArchiveIndexPageParser : IIndexPageParser
 
         var next = HtmlText.Decode(root.SelectSingleNode(NextXPath)?.GetAttributeValue("href", ""));
         var nextPage = IndexWarnings.NextPage(pageUrl, next.Length == 0 || next == "#" ? null : next, warnings);
-        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nextPage) { Warnings = warnings });
+        // The last page has only prevpglink (archive-html/mail-archive.md, S3 mail16.html); a list's only page has
+        // neither link and is less than a full page.
+        var endMarked = nextPage is null && (root.SelectSingleNode(PrevXPath) is not null || entries.Count < FullPage);
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, nextPage) { Warnings = warnings, EndMarked = endMarked });
     }
 
     /// <summary>

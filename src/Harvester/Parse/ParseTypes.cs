@@ -19,6 +19,14 @@ public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, Uri? NextPage)
     /// Crawl reports each as a warning diagnostic.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The page itself says it is the index's last (oldest) page, so no next-page link is expected: spinics shows the
+    /// inactive plain <c>[Next Page]</c> (archive-html/spinics.md, "last page: [Next Page]"); mail-archive's last page
+    /// has only <c>prevpglink</c>, and a list's only page is less than a full page (archive-html/mail-archive.md). A page
+    /// with neither a next link nor such a sign has lost its paging markup (Check/ArchiveProbeTests).
+    /// </summary>
+    public bool EndMarked { get; init; }
 }
 
 /// <summary>The outcome of parsing one page: a value, or an error that says why the page was skipped.</summary>

@@ -60,7 +60,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         }
 
         var next = IndexWarnings.NextPage(pageUrl, nav.Next, warnings);
-        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, next) { Warnings = warnings });
+        return ParseOutcome<IndexPage>.Ok(new IndexPage(entries, next) { Warnings = warnings, EndMarked = next is null && nav.InactiveNext });
     }
 
     /// <summary>The name in the entry's <c>&lt;em&gt;From&lt;/em&gt;:</c> item, without the masked address.</summary>
@@ -87,10 +87,11 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
     }
 
     /// <summary>
-    /// The href of the active <c>Next Page</c> link, and whether any Next/Prev Page marker (linked or the inactive
-    /// plain <c>[Next Page]</c>) is on the page (fixtures index-first-page.html, index-last-page.html).
+    /// The href of the active <c>Next Page</c> link, whether any Next/Prev Page marker (linked or the inactive
+    /// plain <c>[Next Page]</c>) is on the page, and whether the inactive <c>[Next Page]</c> is (the last page; fixtures
+    /// index-first-page.html, index-last-page.html).
     /// </summary>
-    private static (string? Next, bool Marker) PageLinks(HtmlDocument doc)
+    private static (string? Next, bool Marker, bool InactiveNext) PageLinks(HtmlDocument doc)
     {
         string? next = null;
         foreach (var a in doc.DocumentNode.SelectNodes("//a[@href]") ?? Enumerable.Empty<HtmlNode>())
@@ -103,7 +104,8 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         }
 
         var text = doc.DocumentNode.InnerText;
+        var inactiveNext = next is null && text.Contains("[Next Page]", StringComparison.Ordinal);
         var marker = next is not null || text.Contains("Next Page", StringComparison.Ordinal) || text.Contains("Prev Page", StringComparison.Ordinal);
-        return (string.IsNullOrEmpty(next) ? null : next, marker);
+        return (string.IsNullOrEmpty(next) ? null : next, marker, inactiveNext);
     }
 }

@@ -40,6 +40,34 @@ public sealed class ArchiveProbeTests
         Assert.True(message.Single(f => f.Field == PageFields.Diffstat).Found); // the newest patch mail, not a cover letter
     }
 
+    [Theory]
+    [InlineData("spinics")]
+    [InlineData("mail-archive")]
+    public async Task Run_ListWithOneIndexPage_UsableWithoutANextLink(string kind)
+    {
+        var single = Week.With(Week.Settings with { MailArchivePageSize = 1000, SpinicsPageSize = 1000 });
+        IFixtureSite site = kind == "spinics" ? new SpinicsFixtureSite(single) : new MailArchiveFixtureSite(single);
+
+        var check = await Probe(kind, site);
+
+        Assert.Equal(ArchiveVerdict.Usable, check.Verdict);
+        var next = check.Pages[1].Fields.Single(f => f.Field == PageFields.NextPage);
+        Assert.True(next.Found);
+        Assert.Equal("none: the page says it is the index's last", next.Detail);
+    }
+
+    [Fact]
+    public async Task Run_SpinicsPagingLinkRenamed_LayoutChangedNamingTheNextPageLink()
+    {
+        var site = new ChangedLayoutSite(new SpinicsFixtureSite(Paged), "spinics: Next Page renamed", (file, html) =>
+            file.StartsWith("msg", StringComparison.Ordinal) ? html : html.Replace(">Next Page<", ">Older<", StringComparison.Ordinal));
+
+        var check = await Probe("spinics", site);
+
+        Assert.Equal(ArchiveVerdict.LayoutChanged, check.Verdict);
+        Assert.Equal([PageFields.NextPage], check.Pages[^1].MissingRequired.Select(f => f.Field));
+    }
+
     public static TheoryData<string, string, string[]> Changed() => new()
     {
         { "spinics-markers-labels", "message", [PageFields.MessageId, PageFields.Subject] },

@@ -12,6 +12,7 @@ namespace Harvester.Tests.EndToEnd;
 public sealed class LayoutDriftRunTests : IDisposable
 {
     private static readonly FixtureArchive Week = FixtureArchive.Load(Paths.Fixture("archives", "week-2026-11"));
+    private const string Draft = "# BPF newsletter\n\n## Patches\n\n(to be filled in)\n\n## Events\n\n- none\n";
     private readonly HarvestRun _run = new();
 
     public static TheoryData<string> ChangedSites() =>
@@ -71,6 +72,49 @@ public sealed class LayoutDriftRunTests : IDisposable
         Assert.Equal(ExitCodes.LayoutChanged, code);
         Assert.Equal(aloneOutput, output); // exactly what mail-archive gives alone: nothing of spinics' pages, no link there
         Assert.DoesNotContain("spinics", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Harvest_SpinicsDriftedWithAppendTo_Exits4AndMarksTheDraftBlockNamingTheArchive()
+    {
+        await using var spinics = await FixtureServer.StartAsync(ChangedLayoutSite.SpinicsMarkersAndLabelsRenamed(Week), "/lists/netdev/");
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(Week);
+        var draft = Path.Combine(_run.Folder, "draft.md");
+        await File.WriteAllTextAsync(draft, Draft);
+        var settings = WeekSettings(spinics.BaseUrl, mailArchive.BaseUrl);
+        settings.Remove("Harvester:Run:Out");
+        settings["Harvester:Run:AppendTo"] = draft;
+
+        var (code, _) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.LayoutChanged, code);
+        var text = await File.ReadAllTextAsync(draft);
+        var start = text.IndexOf(DraftSplicer.StartMarker, StringComparison.Ordinal);
+        Assert.True(start >= 0, text);
+        var block = text[start..text.IndexOf(DraftSplicer.EndMarker, StringComparison.Ordinal)];
+        // mail-archive's result is written, and the block says plainly that spinics was stopped by a layout change.
+        Assert.Contains("## Patches", block, StringComparison.Ordinal);
+        Assert.Contains($"]({mailArchive.BaseUrl.GetLeftPart(UriPartial.Authority)}/", block, StringComparison.Ordinal);
+        Assert.DoesNotContain($"]({spinics.BaseUrl.GetLeftPart(UriPartial.Authority)}/", block, StringComparison.Ordinal);
+        var note = Assert.Single(block.Split('\n'), l => l.StartsWith(IncompleteNote.Prefix, StringComparison.Ordinal));
+        Assert.True(note.Contains("layout changed: Spinics", StringComparison.Ordinal), note);
+        Assert.EndsWith("## Events\n\n- none\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Harvest_OnlyArchiveDriftedWithAppendTo_LeavesTheDraftByteIdentical()
+    {
+        await using var spinics = await FixtureServer.StartAsync(ChangedLayoutSite.SpinicsMarkersAndLabelsRenamed(Week), "/lists/netdev/");
+        var draft = Path.Combine(_run.Folder, "draft.md");
+        await File.WriteAllTextAsync(draft, Draft);
+        var settings = WeekSettings(spinics.BaseUrl, null);
+        settings.Remove("Harvester:Run:Out");
+        settings["Harvester:Run:AppendTo"] = draft;
+
+        var (code, _) = await _run.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.LayoutChanged, code);
+        Assert.Equal(Draft, await File.ReadAllTextAsync(draft)); // no "no patches" block from a drifted archive
     }
 
     [Fact]

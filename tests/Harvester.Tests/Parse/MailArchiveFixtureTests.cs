@@ -68,6 +68,35 @@ public sealed class MailArchiveFixtureTests
         Assert.Equal(["Sam Reviewer", "Chris Contributor", "k.use...@example.net"], page.Entries.Select(e => e.Author));
         Assert.Equal(new Uri("https://www.mail-archive.com/netdev@vger.kernel.org/msg00999.html"), page.Entries[2].Url);
         Assert.Null(page.NextPage); // only "Later messages" on the last page
+        Assert.True(page.EndMarked);
+    }
+
+    [Fact]
+    public void ParseIndex_OnlyPageLessThanFull_EndMarked()
+    {
+        // A list whose whole index is one page: neither paging link, fewer than 200 entries.
+        var html = MailArchive("index-unclosed-li.html").Replace("<li><span class=\"prevpglink\"><A HREF=\"mail15.html\" accesskey=\"n\">Later messages</A></span></li>", "", StringComparison.Ordinal);
+
+        var page = MailArchiveIndex(html, "maillist.html");
+
+        Assert.Null(page.NextPage);
+        Assert.True(page.EndMarked);
+    }
+
+    [Fact]
+    public void ParseIndex_FullPageWithoutPagingLinks_NotEndMarked()
+    {
+        // 200 entries and no nextpglink: the paging markup changed (a full page is never the last one we can tell).
+        var entries = string.Concat(Enumerable.Range(1, MailArchiveIndexPageParser.FullPage).Select(n =>
+            $"<li> \n<span class=\"date\">2019/06/01</span> \n<span class=\"subject\"><a name=\"{n}\" href=\"msg{n:00000}.html\">[PATCH net] entry {n}</a></span> \n<span class=\"sender\">A Author</span>\n"));
+        var html = MailArchive("index-unclosed-li.html").Replace("<li><span class=\"prevpglink\"><A HREF=\"mail15.html\" accesskey=\"n\">Later messages</A></span></li>", "", StringComparison.Ordinal);
+        html = html.Insert(html.IndexOf("<ul class=\"msglink\">", StringComparison.Ordinal) + "<ul class=\"msglink\">".Length, "\n" + entries);
+
+        var page = MailArchiveIndex(html, "maillist.html");
+
+        Assert.Equal(MailArchiveIndexPageParser.FullPage + 3, page.Entries.Count);
+        Assert.Null(page.NextPage);
+        Assert.False(page.EndMarked);
     }
 
     [Theory]

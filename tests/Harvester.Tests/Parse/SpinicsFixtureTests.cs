@@ -109,6 +109,7 @@ public sealed class SpinicsFixtureTests
         Assert.Equal("Re: [PATCH net] tcp: fix <bar> & baz", page.Entries[0].Subject);
         Assert.Equal(["Jörg Müller", "tom.tester", "Anna K. Maintainer"], page.Entries.Select(e => e.Author));
         Assert.Equal(new Uri("https://www.spinics.net/lists/netdev/mail2.html"), page.NextPage);
+        Assert.False(page.EndMarked);
     }
 
     [Fact]
@@ -118,6 +119,18 @@ public sealed class SpinicsFixtureTests
         Assert.Equal([1036260L, 123], page.Entries.Select(e => e.Number));
         Assert.Equal(new Uri("https://www.spinics.net/lists/netdev/msg00123.html"), page.Entries[1].Url);
         Assert.Null(page.NextPage);
+        Assert.True(page.EndMarked); // the inactive plain "[Next Page]"
+    }
+
+    [Fact]
+    public void ParseIndex_PagingMarkupRenamed_NotEndMarked()
+    {
+        var html = Spinics("index-first-page.html").Replace(">Next Page<", ">Older<", StringComparison.Ordinal);
+
+        var page = SpinicsIndex(html);
+
+        Assert.Null(page.NextPage);
+        Assert.False(page.EndMarked);
     }
 
     [Fact]

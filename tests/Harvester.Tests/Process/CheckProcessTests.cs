@@ -13,7 +13,7 @@ namespace Harvester.Tests.ProcessRuns;
 /// full table, the changed-layout sites of LayoutDriftRunTests exit 4 naming the archive and the missing fields, a dead
 /// host exits 1, the fake lore server's search and raw mail are read, Cloudflare and Anubis challenges are named.
 /// </summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisposable
 {
     /// <summary>20 entries per index page on both sites, so the first page has a next-page link, as on the real lists.</summary>
@@ -187,6 +187,34 @@ public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisp
     }
 
     [Fact]
+    public async Task Check_FakeLoreQuietLastDay_WidensToAWeekAndStillReadsOneRawMail()
+    {
+        await using var lore = await PublicInboxServer.StartAsync(new Dictionary<string, FixtureArchive> { ["netdev"] = EndingDaysAgo(ProcessScratch.Week, 3) });
+
+        var result = await harvester.RunAsync(["check"], LoreOnly(lore));
+
+        Assert.True(result.ExitCode == ExitCodes.Done, result.ToString());
+        Assert.Matches(@"usable +\d+ ms  the last 7 days' search \(\d+ mails\) and one raw mail read", Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("LoreNetdev ", StringComparison.Ordinal)));
+        var today = DateTime.UtcNow.Date;
+        Assert.Equal(
+            [$"POST netdev/?q=d:{today.AddDays(-1):yyyy-MM-dd}..{today:yyyy-MM-dd}&x=m", $"POST netdev/?q=d:{today.AddDays(-7):yyyy-MM-dd}..{today:yyyy-MM-dd}&x=m"],
+            lore.Requests.Where(r => r.StartsWith("POST ", StringComparison.Ordinal)));
+        Assert.Single(lore.Requests, r => r.EndsWith("/raw", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_FakeLoreNoMailInAWeek_Exit4SayingTheSearchMayHaveChanged()
+    {
+        await using var lore = await PublicInboxServer.StartAsync(new Dictionary<string, FixtureArchive> { ["netdev"] = EndingDaysAgo(ProcessScratch.Week, 30) });
+
+        var result = await harvester.RunAsync(["check"], LoreOnly(lore));
+
+        Assert.True(result.ExitCode == ExitCodes.LayoutChanged, result.ToString());
+        Assert.Contains("the search found no mail in the last 7 days", Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("LoreNetdev ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(lore.Requests, r => r.EndsWith("/raw", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Check_LoreAnubisChallenge_Exit1NamingAnubis()
     {
         await using var lore = await PublicInboxServer.StartAsync(new Dictionary<string, FixtureArchive> { ["netdev"] = EndingToday(ProcessScratch.Week) });
@@ -226,9 +254,12 @@ public sealed partial class CheckProcessTests(HarvesterBinary harvester) : IDisp
     }
 
     /// <summary>The archive moved by whole days so that its newest mail is dated today (UTC): the last day's search finds mail.</summary>
-    private static FixtureArchive EndingToday(FixtureArchive archive)
+    private static FixtureArchive EndingToday(FixtureArchive archive) => EndingDaysAgo(archive, 0);
+
+    /// <summary>The archive moved by whole days so that its newest mail is dated <paramref name="days"/> days before today (UTC).</summary>
+    private static FixtureArchive EndingDaysAgo(FixtureArchive archive, int days)
     {
-        var shift = TimeSpan.FromDays((DateTime.UtcNow.Date - archive.Messages.Max(m => m.Date.UtcDateTime.Date)).Days);
+        var shift = TimeSpan.FromDays((DateTime.UtcNow.Date.AddDays(-days) - archive.Messages.Max(m => m.Date.UtcDateTime.Date)).Days);
         var moved = archive.Messages.Select(m => m with { Date = m.Date + shift, Received = m.Received + shift, Raw = null }).ToList();
         return FixtureArchive.FromMessages(moved, archive.Settings, archive.List);
     }

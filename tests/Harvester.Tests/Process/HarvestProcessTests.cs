@@ -5,7 +5,7 @@ using Harvester.Tests.Support;
 namespace Harvester.Tests.ProcessRuns;
 
 /// <summary>The published program against the fixture servers: what reaches stdout, stderr, files and the exit code.</summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed partial class HarvestProcessTests(HarvesterBinary harvester, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly ProcessScratch _scratch = new();

@@ -14,7 +14,7 @@ namespace Harvester.Tests.ProcessRuns;
 /// of spaces: minutes in Diffstat's stat-line pattern) costs at most itself; authors that look like Markdown stay
 /// plain list items; an emoji written as a numeric reference reads back as itself.
 /// </summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed class HostilePageProcessTests(HarvesterBinary harvester) : IDisposable
 {
     // "In seconds": the week's run takes a few seconds even on a loaded machine; past this the run is killed and fails.

@@ -4,7 +4,7 @@ using Harvester.Tests.Support;
 namespace Harvester.Tests.ProcessRuns;
 
 /// <summary>The published program with lore configured: what stderr says when lore fails, and that stdout does not change.</summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed class LoreProcessTests(HarvesterBinary harvester) : IDisposable
 {
     private readonly ProcessScratch _scratch = new();

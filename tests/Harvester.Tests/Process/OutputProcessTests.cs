@@ -8,7 +8,7 @@ namespace Harvester.Tests.ProcessRuns;
 /// What reaches the output when things go wrong (issue 11): unwritable outputs are refused before any request; a run
 /// that read nothing writes nothing; a partial run marks the draft; a write that fails at the end names the file.
 /// </summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed class OutputProcessTests(HarvesterBinary harvester) : IDisposable
 {
     private const string Draft = "# BPF newsletter\n\n## Patches\n\n(to be filled in)\n\n## Events\n\n- none\n";

@@ -2,11 +2,23 @@ using Harvester.Tests.Support;
 
 namespace Harvester.Tests.ProcessRuns;
 
-/// <summary>The tests that start the real program share one published binary and run one after another.</summary>
+/// <summary>
+/// The tests that start the real program share one published binary (<see cref="HarvesterBinary"/>) and run one after
+/// another within a collection. There are two collections, run side by side, so that the suite's longest serial chain
+/// is half the process tests (183 s of 214 s in one collection before the split); the timing-sensitive classes
+/// (progress, interruption) are in this one with the lighter ones.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class HarvesterProcessCollection : ICollectionFixture<HarvesterBinary>
 {
     public const string Name = "harvester process";
+}
+
+/// <summary>The second process collection: see <see cref="HarvesterProcessCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class HarvesterProcessCollectionB : ICollectionFixture<HarvesterBinary>
+{
+    public const string Name = "harvester process B";
 }
 
 /// <summary>
@@ -35,12 +47,16 @@ public sealed class ProcessScratch : IDisposable
 
     /// <summary>
     /// <see cref="HarvestRun.Loopback"/> as environment variables (one retry: the dead-host cases stay quick); a null
-    /// server is a disabled archive.
+    /// server is a disabled archive. The attempt timeout is 10 s, not the in-process 2 s: a published process competes
+    /// with the rest of the suite for 2 cores, and no process test waits on a timeout (refused connections fail at once);
+    /// at 2 s a loaded run lost pages to timeouts and exited 3 (ProgressProcessTests, 1 run in 1,009).
     /// </summary>
     public Dictionary<string, string> Environment(Uri? spinics, Uri? mailArchive)
     {
         var settings = HarvestRun.Loopback(spinics, mailArchive, CachePath, StatePath);
         settings["Harvester:Http:MaxRetries"] = "1";
+        settings["Harvester:Http:AttemptTimeoutSeconds"] = "10";
+        settings["Harvester:Http:TotalTimeoutSeconds"] = "30";
         return settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
     }
 

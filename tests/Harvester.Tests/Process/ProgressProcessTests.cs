@@ -81,14 +81,13 @@ public sealed partial class ProgressProcessTests(HarvesterBinary harvester) : ID
     public void Dispose() => _scratch.Dispose();
 
     /// <summary>
-    /// A run slow enough for progress to be due (12 requests/s, 40 ms a page). The loopback attempt timeout (2 s) is
-    /// raised to 10 s: with the rest of the suite on both cores, a 2 s attempt timed out twice and lost pages (exit 3).
+    /// A run slow enough for progress to be due (12 requests/s, 40 ms a page), at the process tests' 10 s attempt
+    /// timeout (<see cref="ProcessScratch.Environment"/>).
     /// </summary>
     private static void SlowDown(FixtureServer spinics, FixtureServer mailArchive, Dictionary<string, string> environment)
     {
         spinics.Latency = mailArchive.Latency = TimeSpan.FromMilliseconds(40);
         environment["Harvester__Http__RequestsPerSecond"] = "12";
-        environment["Harvester__Http__AttemptTimeoutSeconds"] = "10";
     }
 
     [GeneratedRegex(@"\] Progress: (Spinics|MailArchive): \d+ of about \d+ pages read, (about \d+ s left|time left not known yet)$")]

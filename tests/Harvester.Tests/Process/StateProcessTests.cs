@@ -8,7 +8,7 @@ namespace Harvester.Tests.ProcessRuns;
 /// The state record (<c>Harvester:Run:StatePath</c>): <c>--since-last-run</c> starts at its <c>lastWindowEnd</c>, and
 /// only a successful run (exit 0) advances it; exit 1 and exit 3 leave it as it was (RunState, HarvestWorker).
 /// </summary>
-[Collection(HarvesterProcessCollection.Name)]
+[Collection(HarvesterProcessCollectionB.Name)]
 public sealed class StateProcessTests(HarvesterBinary harvester) : IDisposable
 {
     private const string LastEnd = "{\"lastWindowEnd\":\"2026-11-09T00:00:00Z\"}\n";

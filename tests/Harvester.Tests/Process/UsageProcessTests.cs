@@ -4,8 +4,8 @@ using Harvester.Tests.Support;
 namespace Harvester.Tests.ProcessRuns;
 
 /// <summary>Bad flags and settings end the program with exit 2 and a short message, never a stack trace.</summary>
-[Collection(HarvesterProcessCollection.Name)]
-public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
+[Collection(HarvesterProcessCollectionB.Name)]
+public sealed partial class UsageProcessTests(HarvesterBinary harvester) : IDisposable
 {
     /// <summary>Every option the command line defines (Hosting/CommandLine.cs), as --help must list them.</summary>
     private static readonly string[] Options =
@@ -128,6 +128,65 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
         Assert.True(after.ExitCode == ExitCodes.Done, after.ToString());
         Assert.Contains("message pages: 0\n", after.Stdout, StringComparison.Ordinal);
         Assert.Contains("index pages: 0\n", after.Stdout, StringComparison.Ordinal);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches($"oldest page: ({today}|{DateTime.UtcNow.AddMinutes(-5):yyyy-MM-dd}) \\d\\d:\\d\\d:\\d\\dZ\n", stats.Stdout);
+        Assert.Matches(@"newest page: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\n", stats.Stdout);
+        Assert.Contains($"state window: none yet ({_scratch.StatePath})\n", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains("oldest page: none\n", after.Stdout, StringComparison.Ordinal);
+        // VACUUM: the file shrinks to what an empty cache takes.
+        var sizes = FileSizes().Match(pruned.Stdout);
+        Assert.True(sizes.Success, pruned.Stdout);
+        Assert.True(long.Parse(sizes.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) < long.Parse(sizes.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 2, pruned.Stdout);
+    }
+
+    [Fact]
+    public async Task CacheStats_AfterALoopRun_ShowsTheStatesWindow()
+    {
+        await File.WriteAllTextAsync(_scratch.StatePath, "{\"lastWindowStart\":\"2026-11-09T00:00:00Z\",\"lastWindowEnd\":\"2026-11-16T00:00:00Z\"}\n");
+
+        var stats = await harvester.RunAsync(["cache", "stats"], _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null));
+
+        Assert.True(stats.ExitCode == ExitCodes.Done, stats.ToString());
+        Assert.Contains($"state window: 2026-11-09 00:00:00Z .. 2026-11-16 00:00:00Z ({_scratch.StatePath})\n", stats.Stdout, StringComparison.Ordinal);
+        Assert.Contains("message pages: 0\n", stats.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CachePrune_AmbiguousUnitM_Exits2NamingTheFlag()
+    {
+        var result = await harvester.RunAsync(["cache", "prune", "--older-than", "1m"], _scratch.Environment(null, null));
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains("--older-than", line, StringComparison.Ordinal);
+        Assert.Contains("ambiguous (minutes or months?)", line, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Harvest_MalformedConfigFile_Exits2NamingFileLineAndColumn()
+    {
+        var config = _scratch.File("settings.json");
+        await File.WriteAllTextAsync(config, "{\n  \"Harvester\": {\n    \"Http\": { \"MaxRetries\": 3 \"MaxConcurrency\": 2 }\n  }\n}\n");
+
+        var result = await harvester.RunAsync([.. ProcessScratch.WeekWindow, "--config", config], _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null));
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        var line = Assert.Single(result.StderrLines);
+        Assert.Contains($"configuration file {config} is not valid JSON: line 3, column ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Harvest_WronglyTypedSetting_NamesTheKeyAndWhatItShouldBeInWords()
+    {
+        var environment = _scratch.Environment(new Uri("http://127.0.0.1:9/lists/netdev/"), null);
+        environment["Harvester__Http__ObeyRobotsTxt"] = "sometimes";
+
+        var result = await harvester.RunAsync(ProcessScratch.WeekWindow, environment);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal("harvester: Harvester:Http:ObeyRobotsTxt is 'sometimes', but it should be true or false", Assert.Single(result.StderrLines));
     }
 
     [Fact]
@@ -141,4 +200,7 @@ public sealed class UsageProcessTests(HarvesterBinary harvester) : IDisposable
     }
 
     public void Dispose() => _scratch.Dispose();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"file (\d+) -> (\d+) bytes")]
+    private static partial System.Text.RegularExpressions.Regex FileSizes();
 }

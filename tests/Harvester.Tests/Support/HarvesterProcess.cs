@@ -18,7 +18,6 @@ namespace Harvester.Tests.Support;
 public sealed class HarvesterBinary(IMessageSink diagnostics) : IAsyncLifetime
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(4); // 15-20 s on an idle 2-core machine
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "harvester-process-tests", Guid.NewGuid().ToString("N"));
     private string _fileName = "";
 
     /// <summary>The published file that runs.</summary>
@@ -30,18 +29,37 @@ public sealed class HarvesterBinary(IMessageSink diagnostics) : IAsyncLifetime
     public string PublishedFile => _fileName;
 
     /// <summary>The folder publish wrote to.</summary>
-    public string PublishFolder => Path.Combine(_scratch, "publish");
+    public string PublishFolder { get; private set; } = "";
+
+    /// <summary>
+    /// The one publish of the test run, shared by both process collections (<c>HarvesterProcessCollection</c> and
+    /// <c>HarvesterProcessCollectionB</c>, which run side by side); its folder is removed when the test process ends.
+    /// </summary>
+    private static readonly Lazy<Task<(string File, string Folder, TimeSpan Took)>> SharedPublish = new(PublishAsync);
 
     public async Task InitializeAsync()
     {
+        var (file, folder, took) = await SharedPublish.Value;
+        _fileName = file;
+        PublishFolder = folder;
+        PublishTime = took;
+        Description = $"published single file {file} (publish took {took.TotalSeconds:F0} s)";
+        diagnostics.OnMessage(new DiagnosticMessage("harvester process tests run " + Description));
+    }
+
+    private static async Task<(string File, string Folder, TimeSpan Took)> PublishAsync()
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "harvester-process-tests", Guid.NewGuid().ToString("N"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(scratch);
+        var publishFolder = Path.Combine(scratch, "publish");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var published = Path.Combine(PublishFolder, "harvester");
+        var published = Path.Combine(publishFolder, "harvester");
         string? problem;
         var clock = Stopwatch.StartNew();
         string[] arguments =
         [
             "publish", Path.Combine(Paths.RepoRoot, "src", "Harvester"), "-c", "Release", "-r", "linux-x64", "--self-contained",
-            "-p:PublishSingleFile=true", "--artifacts-path", Path.Combine(_scratch, "artifacts"), "-o", PublishFolder,
+            "-p:PublishSingleFile=true", "--artifacts-path", Path.Combine(scratch, "artifacts"), "-o", publishFolder,
             "-nologo", "-v", "quiet",
         ];
         var start = new ProcessStartInfo(dotnet, arguments) { WorkingDirectory = Paths.RepoRoot };
@@ -62,16 +80,12 @@ public sealed class HarvesterBinary(IMessageSink diagnostics) : IAsyncLifetime
             problem = "publish was too slow: " + ex.Message;
         }
 
-        PublishTime = clock.Elapsed;
-
         if (problem is not null)
         {
             throw new InvalidOperationException("The process tests run the published program, and " + problem);
         }
 
-        _fileName = published;
-        Description = $"published single file {published} (publish took {PublishTime.TotalSeconds:F0} s)";
-        diagnostics.OnMessage(new DiagnosticMessage("harvester process tests run " + Description));
+        return (published, publishFolder, clock.Elapsed);
     }
 
     /// <summary>The program these tests run.</summary>
@@ -99,18 +113,18 @@ public sealed class HarvesterBinary(IMessageSink diagnostics) : IAsyncLifetime
     public Task<ProcessResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
         Start(arguments, environment).WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
 
-    public Task DisposeAsync()
+    public Task DisposeAsync() => Task.CompletedTask; // the shared publish is removed when the test process ends
+
+    private static void Remove(string folder)
     {
         try
         {
-            Directory.Delete(_scratch, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // left for the OS to clean
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
