@@ -74,7 +74,8 @@ public sealed class SourceFactory(FetchSettings settings, PageCache? cache, Craw
     {
         var (_, fetcher) = CreatePublicInboxFetchers(archive, inboxRoot);
         var logger = loggers.CreateLogger("Harvester.Crawl." + archive);
-        return new PublicInboxSource(archive, inboxRoot, fetcher, readers.Mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), _publicInbox, hasFallback, logger);
+        var inbox = new PublicInboxArchive(archive, inboxRoot, _publicInbox.SlackDays, hasFallback);
+        return new PublicInboxSource(inbox, fetcher, readers.Mailboxes ?? new MailboxReader(_publicInbox.MaxUnpackedBytes, _publicInbox.MaxMailBytes), logger);
     }
 
     /// <summary>

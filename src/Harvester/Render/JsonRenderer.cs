@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Harvester.Domain;
-using Harvester.Group;
 
 namespace Harvester.Render;
 

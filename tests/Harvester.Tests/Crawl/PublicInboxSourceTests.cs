@@ -31,7 +31,7 @@ public sealed class PublicInboxSourceTests : IAsyncLifetime
         var policy = new FetchPolicy(false, false, 5_000_000, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), false, "harvester");
         var options = new PublicInboxOptions();
         var fetcher = MailboxFetchers.Create(client, http, policy, _cache, TimeProvider.System, TimeProvider.System, options: options);
-        return new PublicInboxSource("LoreBpf", _lore.Inbox("bpf"), fetcher, new MailboxReader(), options, hasFallback, NullLogger.Instance);
+        return new PublicInboxSource(new PublicInboxArchive("LoreBpf", _lore.Inbox("bpf"), options.SlackDays, hasFallback), fetcher, new MailboxReader(), NullLogger.Instance);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class SingleArchiveTests : IDisposable
     /// expected.md with every link moved to the message's mail-archive page, without the two messages mail-archive
     /// lacks (bpf 2/2 of the unthreaded pair, and the ethtool patch, which is not listed anyway).
     /// </summary>
-    private static string ExpectedFromMailArchiveOnly(FixtureServer mailArchive)
+    internal static string ExpectedFromMailArchiveOnly(FixtureServer mailArchive)
     {
         var text = File.ReadAllText(Path.Combine(Week.Directory, "expected.md"));
         foreach (var message in Week.Messages.Where(m => m.SpinicsNumber is not null))

@@ -9,8 +9,24 @@ namespace Harvester.Tests.Support;
 /// </summary>
 public static class HostilePages
 {
-    /// <summary>10,000 unclosed <c>&lt;b&gt;</c> (30 KB): HtmlAgilityPack recursed once per level and overflowed the stack (exit 134).</summary>
+    /// <summary>
+    /// <paramref name="depth"/> unclosed <c>&lt;b&gt;</c> (10,000: 30 KB, the size issue 12 names). Without the nesting
+    /// bound HtmlAgilityPack builds the whole chain, and its <c>AppendChild</c> walks up every parent per node: 1 s of
+    /// parsing at 10,000 levels, 16.5 s at 40,000 (measured with HtmlAgilityPack 1.13.0, docs/benchmarks.md, verb
+    /// <c>hostile</c>). A parse that walks no deeper than the iterative <c>HtmlText</c> walks does not overflow the
+    /// stack at any depth the tag cap allows; <see cref="DeepNestingInAddress"/> does.
+    /// </summary>
     public static string DeepNesting(int depth = 10_000) => string.Concat(Enumerable.Repeat("<b>", depth)) + "deep";
+
+    /// <summary>
+    /// A Cloudflare-protected address (<c>data-cfemail</c>, as mail-archive writes them) whose hex is no address,
+    /// wrapping <paramref name="depth"/> unclosed <c>&lt;b&gt;</c> (135 KB, within the 50,000-tag cap). The body walk
+    /// falls back to HtmlAgilityPack's <c>InnerText</c>, which recurses once per level: without the nesting bound the
+    /// stack overflowed at about 32,700 levels (8 MB stack, main or thread-pool thread) and the process died with
+    /// exit 134 after about 15 s of quadratic parsing (HostilePageProcessTests).
+    /// </summary>
+    public static string DeepNestingInAddress(int depth = 45_000) =>
+        "<a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\" data-cfemail=\"zz\">" + DeepNesting(depth);
 
     /// <summary>One line of <paramref name="length"/> spaces between two words (regexes that scan a run of spaces from every start).</summary>
     public static string LongSpaceLine(int length = 1_000_000) => "a" + new string(' ', length) + "b";
