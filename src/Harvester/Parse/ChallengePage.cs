@@ -12,7 +12,11 @@ namespace Harvester.Parse;
 /// challenge page carries <c>cf-mitigated: challenge</c>, read in <c>Crawl/HttpAttempt</c>); FlareSolverr
 /// (FlareSolverr/FlareSolverr <c>src/flaresolverr_service.py</c>: <c>CHALLENGE_TITLES</c> "Just a moment...",
 /// <c>ACCESS_DENIED_TITLES</c> "Attention Required! | Cloudflare", <c>#cf-error-details</c>, <c>cf-turnstile-response</c>).
-/// Covered by MailArchiveFixtureTests (IsChallenge_*), SharedSampleTests and CheckProcessTests (<c>harvester check</c> names such a page).
+/// Covered by MailArchiveFixtureTests (IsChallenge_*), SharedSampleTests (IsChallenge_SharedSamples_AreNotChallenges: real
+/// pages with the injected script are no challenge), FaultInjectionTests (<c>challenge-503-no-header</c>: an interstitial
+/// without the header, during a harvest) and ArchiveProbeTests (Run_CloudflareChallenge_UnreachableNamingTheChallenge:
+/// <c>harvester check</c> names such a page). CheckProcessTests' challenge carries <c>cf-mitigated</c>, so it is the
+/// header that names it there, not this class.
 /// </summary>
 public static class ChallengePage
 {

@@ -4,7 +4,7 @@ namespace Harvester.Parse;
 /// MHonArc's <c>mrot13</c> (<c>lib/ewhutil.pl</c>, <c>tr/@A-Z[a-z/N-Z[@A-Mn-za-m/</c>), used for the
 /// <c>X-From-R13</c> comment: lower case is plain ROT13, while <c>@</c>, <c>A</c>-<c>Z</c>, <c>[</c> form a
 /// 28-character ring shifted by 14. The map is its own inverse. Check values from spinics.md §2.2 are in
-/// MhonarcRot13Tests.
+/// HelperTests (MhonarcRot13_CheckValues_Decode).
 /// </summary>
 public static class MhonarcRot13
 {
