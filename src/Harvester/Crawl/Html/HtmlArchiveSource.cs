@@ -8,7 +8,7 @@ namespace Harvester.Crawl.Html;
 /// <see cref="UndatedIndexWalk"/> for spinics), which take only the patch mails and cover letters of the window's
 /// region (<see cref="IndexEntries"/>); where the index does not reach back to the window, a <see cref="NumberWalk"/>.
 /// The pages read are handed to Parse. The reads started for a run end with it: awaited when the walk is done,
-/// cancelled and awaited when it fails (<see cref="MessagePages"/>).
+/// cancelled and awaited when it fails (<see cref="MessagePages"/>; HtmlArchiveSourceTests).
 /// </summary>
 public sealed partial class HtmlArchiveSource(PageFetcher fetcher, HtmlArchivePages pages, WalkLimits limits, CrawlStats stats, ILogger logger) : IArchiveSource
 {
