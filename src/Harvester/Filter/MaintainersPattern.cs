@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Harvester.Filter;
 
 /// <summary>
@@ -9,27 +6,29 @@ namespace Harvester.Filter;
 /// only (<c>.</c> literal, <c>*</c> → <c>.*</c>, <c>?</c> → <c>.</c>, <c>[ch]</c> kept as a class); a pattern ending in
 /// <c>/</c> matches everything below; any other pattern must also have as many <c>/</c> as the path, which is what
 /// keeps <c>*</c> from crossing directories in practice (<c>arch/*/net/*</c> matches <c>arch/x86/net/bpf_jit_comp.c</c>
-/// but not <c>arch/x86/net/sub/x.c</c>).
+/// but not <c>arch/x86/net/sub/x.c</c>). Matched by <see cref="PathGlob"/>, not a regex; a path longer than
+/// <see cref="MaxPathLength"/> (PATH_MAX) is no kernel file and matches nothing.
 /// </summary>
 public sealed class MaintainersPattern
 {
+    /// <summary>Longest path matched: Linux's PATH_MAX. A diffstat line is stranger text and can be any length.</summary>
+    public const int MaxPathLength = 4096;
+
     private const int MinimumConfirmed = 2;
 
-    private readonly Regex regex;
+    private readonly PathGlob glob;
     private readonly int slashes;
     private readonly string[] segments;
-    private readonly Regex[] segmentGlobs;
+    private readonly PathGlob[] segmentGlobs;
 
     public MaintainersPattern(string text)
     {
         Text = text.Trim();
         IsDirectory = Text.EndsWith('/');
-        regex = new Regex("^" + ToRegex(Text, ".*", "."), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        glob = new PathGlob(Text, prefix: true);
         slashes = Text.Count(c => c == '/');
         segments = Text.TrimEnd('/').Split('/');
-        segmentGlobs = segments
-            .Select(s => new Regex("^" + ToRegex(s, "[^/]*", "[^/]") + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))
-            .ToArray();
+        segmentGlobs = segments.Select(s => new PathGlob(s, prefix: false)).ToArray();
         HasGlob = Text.IndexOfAny(['*', '?', '[']) >= 0;
     }
 
@@ -44,7 +43,12 @@ public sealed class MaintainersPattern
     /// <summary>Whether the full path <paramref name="path"/> (no leading <c>a/</c>, <c>./</c> or <c>/</c>) matches.</summary>
     public bool Matches(string path)
     {
-        if (regex.IsMatch(path) && (IsDirectory || path.Count(c => c == '/') == slashes))
+        if (path.Length > MaxPathLength)
+        {
+            return false;
+        }
+
+        if (glob.IsMatch(path) && (IsDirectory || path.AsSpan().Count('/') == slashes))
         {
             return true;
         }
@@ -66,6 +70,7 @@ public sealed class MaintainersPattern
     {
         var n = segments.Length;
         var m = tail.Count;
+
         for (var k = 1; k < n; k++)
         {
             // k unknown leading segments, then the tail. A file pattern needs exactly n segments in all; a directory
@@ -96,29 +101,4 @@ public sealed class MaintainersPattern
     }
 
     public override string ToString() => Text;
-
-    private static string ToRegex(string pattern, string star, string any)
-    {
-        var sb = new StringBuilder();
-        var inClass = false;
-        foreach (var c in pattern)
-        {
-            if (inClass)
-            {
-                sb.Append(c);
-                inClass = c != ']';
-                continue;
-            }
-
-            switch (c)
-            {
-                case '*': sb.Append(star); break;
-                case '?': sb.Append(any); break;
-                case '[': sb.Append('['); inClass = true; break;
-                default: sb.Append(Regex.Escape(c.ToString())); break;
-            }
-        }
-
-        return sb.ToString();
-    }
 }

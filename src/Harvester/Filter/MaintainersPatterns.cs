@@ -40,6 +40,11 @@ public sealed class MaintainersPatterns
     /// </summary>
     public MaintainersSection? Match(string path, bool allowShortened = true)
     {
+        if (path.Length > MaintainersPattern.MaxPathLength)
+        {
+            return null;
+        }
+
         if (path.StartsWith(Shortened, StringComparison.Ordinal))
         {
             if (!allowShortened)
