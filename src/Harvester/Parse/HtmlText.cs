@@ -54,6 +54,49 @@ internal static class HtmlText
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The raw text of a node's subtree (text nodes in document order, entities not decoded, comments skipped): what
+    /// HtmlAgilityPack's <c>InnerText</c> gives, walked with an explicit stack instead of its recursion, so the depth of
+    /// a stranger's markup never reaches the call stack (issue 12; HostilePageTests, HtmlTextTests).
+    /// </summary>
+    public static string RawText(HtmlNode? root)
+    {
+        if (root is null)
+        {
+            return "";
+        }
+
+        if (root is HtmlTextNode only)
+        {
+            return only.Text;
+        }
+
+        var sb = new StringBuilder();
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is HtmlTextNode text)
+            {
+                sb.Append(text.Text);
+                continue;
+            }
+
+            if (node.NodeType is HtmlNodeType.Comment)
+            {
+                continue;
+            }
+
+            for (var i = node.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                stack.Push(node.ChildNodes[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Body text as a message carries it: leading blank lines and trailing whitespace removed.</summary>
     public static string TidyBody(string text) => text.TrimStart('\n', '\r').TrimEnd();
 
@@ -98,7 +141,7 @@ internal static class HtmlText
 
             if (node.GetAttributeValue("data-cfemail", null) is { } hex)
             {
-                sb.Append(CloudflareEmail.Decode(hex) ?? Decode(node.InnerText));
+                sb.Append(CloudflareEmail.Decode(hex) ?? Decode(RawText(node)));
                 continue;
             }
 

@@ -42,7 +42,7 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
                 continue;
             }
 
-            var subject = Whitespace.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(a.InnerText)));
+            var subject = Whitespace.Collapse(MailHeaders.DecodeWords(HtmlText.Decode(HtmlText.RawText(a))));
             entries.Add(new IndexEntry(archive, number, url, subject, Author(a), null));
         }
 
@@ -74,12 +74,12 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         foreach (var item in li.SelectNodes(".//li[em]") ?? Enumerable.Empty<HtmlNode>())
         {
             var em = item.SelectSingleNode("em")!;
-            if (!HtmlText.Decode(em.InnerText).Trim().TrimEnd(':').Equals("From", StringComparison.OrdinalIgnoreCase))
+            if (!HtmlText.Decode(HtmlText.RawText(em)).Trim().TrimEnd(':').Equals("From", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var text = Whitespace.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText))));
+            var text = Whitespace.Collapse(HtmlText.Decode(string.Concat(item.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(HtmlText.RawText))));
             return MailHeaders.ParseShownFrom(text.TrimStart(':').Trim()).AuthorOrLocalPart;
         }
 
@@ -96,14 +96,14 @@ public sealed class SpinicsIndexPageParser : IIndexPageParser
         string? next = null;
         foreach (var a in doc.DocumentNode.SelectNodes("//a[@href]") ?? Enumerable.Empty<HtmlNode>())
         {
-            if (Whitespace.Collapse(HtmlText.Decode(a.InnerText)).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
+            if (Whitespace.Collapse(HtmlText.Decode(HtmlText.RawText(a))).Equals("Next Page", StringComparison.OrdinalIgnoreCase))
             {
                 next = HtmlText.Decode(a.GetAttributeValue("href", ""));
                 break;
             }
         }
 
-        var text = doc.DocumentNode.InnerText;
+        var text = HtmlText.RawText(doc.DocumentNode);
         var inactiveNext = next is null && text.Contains("[Next Page]", StringComparison.Ordinal);
         var marker = next is not null || text.Contains("Next Page", StringComparison.Ordinal) || text.Contains("Prev Page", StringComparison.Ordinal);
         return (string.IsNullOrEmpty(next) ? null : next, marker, inactiveNext);

@@ -43,8 +43,8 @@ internal sealed class SpinicsVisibleHeader
         foreach (var li in items ?? Enumerable.Empty<HtmlNode>())
         {
             var em = li.SelectSingleNode("em")!;
-            var label = Whitespace.Collapse(HtmlText.Decode(em.InnerText)).TrimEnd(':').Trim();
-            var value = string.Concat(li.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(n => n.InnerText));
+            var label = Whitespace.Collapse(HtmlText.Decode(HtmlText.RawText(em))).TrimEnd(':').Trim();
+            var value = string.Concat(li.ChildNodes.SkipWhile(n => n != em).Skip(1).Select(HtmlText.RawText));
             value = Whitespace.Collapse(HtmlText.Decode(value));
             if (value.StartsWith(':'))
             {
