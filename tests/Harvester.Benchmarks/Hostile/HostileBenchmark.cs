@@ -18,7 +18,8 @@ namespace Harvester.Benchmarks.Hostile;
 /// thread's CPU clock (<see cref="ThreadCpuClock"/>: other jobs on a shared machine do not count) and compared, per
 /// byte, with the median real page of the same archive measured in the same run. Targets: under 1 s of CPU per page,
 /// and at most 20 times the median page's CPU time per byte. The first parse of each page is the one checked (a
-/// harvest reads a hostile page once); the best of three more is printed beside it.
+/// harvest reads a hostile page once); the best of three more is printed beside it. <c>--unbounded</c> adds, for
+/// reference, what HtmlAgilityPack costs on the nesting shapes without issue 12's bound.
 /// </summary>
 internal static class HostileBenchmark
 {
@@ -45,6 +46,11 @@ internal static class HostileBenchmark
             {
                 Measure(targets, kind, shape, piece);
             }
+        }
+
+        if (args.Contains("--unbounded"))
+        {
+            Unbounded(kinds);
         }
 
         Targets.Info(Verb, $"load at the end {Load()}");
@@ -163,6 +169,24 @@ internal static class HostileBenchmark
         Targets.Info(Verb, $"median real {name} page: {ticksPerByte * 100:F1} ns CPU per byte, {perPage[perPage.Count / 2]:N0} us per page (parser alone {parses[parses.Count / 2]:N0} us) "
             + $"({pages.Length} pages, {Bytes(bySize[0].Html):N0} to {Bytes(bySize[^1].Html):N0} bytes, median {Bytes(basePage.Html):N0}: {basePage.Url.Segments[^1]}, the page the pieces go into)");
         return new Kind(name, parser, basePage, ticksPerByte);
+    }
+
+    /// <summary>
+    /// <c>--unbounded</c>, for reference only: the nesting shapes loaded by HtmlAgilityPack without the nesting bound
+    /// (<c>PageLimits.MaxNesting</c>) or the tag caps, as before issue 12. Only the tree is built; the recursive
+    /// <c>InnerText</c> that overflowed the stack at 45,000 levels is not called, so this cannot crash.
+    /// </summary>
+    private static void Unbounded(Kind[] kinds)
+    {
+        foreach (var depth in new[] { 10_000, 45_000 })
+        {
+            var kind = kinds[^1];
+            var html = HostilePages.Into(kind.Base.Html, HostilePages.DeepNestingInAddress(depth));
+            var clock = Stopwatch.StartNew();
+            var cpu = ThreadCpuClock.Measure(() => new HtmlAgilityPack.HtmlDocument().LoadHtml(html));
+            Targets.Info(Verb, $"unbounded (before issue 12): HtmlAgilityPack builds {depth:N0} nested <b> in a {kind.Name} page ({Bytes(html):N0} bytes): "
+                + $"{cpu.TotalMilliseconds:N0} ms CPU ({clock.Elapsed.TotalMilliseconds:N0} ms wall), {cpu.Ticks / (double)Bytes(html) / kind.TicksPerByte:N0} x the median page per byte");
+        }
     }
 
     /// <summary>Lines of a patch as an archive writes them (escaped, no tags), to about <paramref name="length"/> characters.</summary>
