@@ -3,17 +3,26 @@ using Harvester.Domain;
 namespace Harvester.Filter;
 
 /// <summary>
-/// The area a series belongs to (<c>Harvester:Output:GroupBy</c> = <c>area</c>), decided from the MAINTAINERS sections
-/// (<c>config/bpf-maintainers.json</c>) its diffstat touches:
+/// The area a series belongs to (<c>Harvester:Output:GroupBy</c> = <c>area</c>), decided from the files its diffstat
+/// touches (the cover letter's combined diffstat, else the parts'), in three steps:
 /// <list type="number">
-/// <item>Each changed file goes to the area of the most specific section holding it (<c>BPF [GENERAL]</c> only when no
-/// other does): see <see cref="AreaOfSection"/>. Files are the cover letter's combined diffstat, else the parts'.</item>
-/// <item>A series touching several areas goes to the one with the most files; Selftests counts only when nothing else
-/// is touched (a series' tests follow its change); ties go to the area listed first in <see cref="Order"/>.</item>
-/// <item>No file in any section (no diffstat, or only files outside them): the subject's prefix word (<c>libbpf:</c>,
-/// <c>bpftool:</c>, <c>selftests/bpf:</c>, <c>xdp:</c>/<c>xsk:</c>, <c>sockmap:</c>), else <see cref="Other"/>.</item>
+/// <item>A file under <c>tools/testing/selftests/</c> is <see cref="Selftests"/>, whatever section also lists it (an
+/// XDP test such as <c>tools/testing/selftests/bpf/prog_tests/xdp_attach.c</c> is in both <c>BPF [SELFTESTS]</c> and
+/// <c>XDP</c>); so is a path git shortened to <c>.../selftests/...</c> or <c>.../testing/selftests/...</c>.</item>
+/// <item>Any other file goes to the area of the MAINTAINERS sections (<c>config/bpf-maintainers.json</c>) holding it,
+/// see <see cref="AreaOfSection"/>; <c>BPF [GENERAL]</c> counts only when no other section holds the file. When the
+/// sections holding one file name different areas, the file goes to the one listed first in <see cref="Order"/> (none
+/// of the shipped sections do). A path git shortened (<c>.../bpf/verifier.c</c>) is held by the sections its tail fits
+/// (<see cref="MaintainersSection.MatchesTail"/>). A file in no section is not counted, except a driver file under
+/// <c>drivers/net/</c> with "xdp" in its path (<see cref="Xdp"/>).</item>
+/// <item>The area with the most files wins. <see cref="Selftests"/> counts only when the series touches no file of
+/// another area (a series' tests follow its change). Ties go to the area listed first in <see cref="Order"/>.</item>
 /// </list>
-/// Covered by <c>SeriesAreasTests</c>.
+/// No step depends on the order of the sections in the configuration file. When no file is counted (no diffstat, or
+/// only files outside every section), the subject's prefix word decides (<c>libbpf:</c>, <c>bpftool:</c>,
+/// <c>selftests/bpf:</c>, <c>xdp:</c>/<c>xsk:</c>, <c>sockmap:</c>, <c>bpf:</c>), else <see cref="Other"/>.
+/// Covered by <c>SeriesAreasTests</c> (the order independence by
+/// <c>AreaOf_SectionsInAnotherOrder_SameAreas</c>).
 /// </summary>
 public sealed class SeriesAreas(MaintainersPatterns patterns)
 {
@@ -31,6 +40,10 @@ public sealed class SeriesAreas(MaintainersPatterns patterns)
     public static readonly IReadOnlyList<string> Order = [Core, Jit, Libbpf, Bpftool, Xdp, Sockmap, Hooks, Selftests, Other];
 
     private const string General = "BPF [GENERAL]";
+
+    private const string SelftestsDirectory = "tools/testing/selftests/";
+
+    private const string Shortened = ".../";
 
     public string AreaOf(PatchSeries series)
     {
@@ -68,15 +81,56 @@ public sealed class SeriesAreas(MaintainersPatterns patterns)
 
     private string? AreaOfPath(string path)
     {
-        var holding = patterns.Sections.Where(s => s.Matches(path)).ToList();
-        var section = holding.FirstOrDefault(s => !s.Name.StartsWith(General, StringComparison.Ordinal)) ?? holding.FirstOrDefault()
-            ?? patterns.Match(path); // a path git shortened (".../bpf/verifier.c")
-        if (section is not null)
+        if (IsSelftest(path))
         {
-            return AreaOfSection(section.Name);
+            return Selftests;
+        }
+
+        var holding = Holding(path);
+        var specific = holding.Where(s => !s.Name.StartsWith(General, StringComparison.Ordinal)).ToList();
+        var areas = (specific.Count > 0 ? specific : holding).Select(s => AreaOfSection(s.Name)).ToList();
+        if (areas.Count > 0)
+        {
+            return areas.MinBy(Rank);
         }
 
         return path.StartsWith("drivers/net/", StringComparison.Ordinal) && path.Contains("xdp", StringComparison.OrdinalIgnoreCase) ? Xdp : null;
+    }
+
+    /// <summary>Every section holding the path (its tail, when git shortened it), in no particular order.</summary>
+    private List<MaintainersSection> Holding(string path)
+    {
+        if (!path.StartsWith(Shortened, StringComparison.Ordinal))
+        {
+            return patterns.Sections.Where(s => s.Matches(path)).ToList();
+        }
+
+        var tail = path[Shortened.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return tail.Length == 0 ? [] : patterns.Sections.Where(s => s.MatchesTail(tail)).ToList();
+    }
+
+    /// <summary>
+    /// Under <c>tools/testing/selftests/</c>; a shortened path when its tail starts with a <c>selftests</c> directory or
+    /// holds <c>testing/selftests/</c> (a tail cut below <c>selftests</c>, <c>.../bpf/prog_tests/x.c</c>, goes by its
+    /// sections instead).
+    /// </summary>
+    private static bool IsSelftest(string path)
+    {
+        if (!path.StartsWith(Shortened, StringComparison.Ordinal))
+        {
+            return path.StartsWith(SelftestsDirectory, StringComparison.Ordinal);
+        }
+
+        var tail = path[Shortened.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tail.Length - 1; i++)
+        {
+            if (tail[i] == "selftests" && (i == 0 || tail[i - 1] == "testing"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Files(PatchSeries series)

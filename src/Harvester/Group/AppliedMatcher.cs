@@ -12,8 +12,8 @@ namespace Harvester.Group;
 /// aside; archives that drop threading headers): that series, the newest one when several share it.</item>
 /// <item>Else none: the series is older than the window, or not in this output.</item>
 /// </list>
-/// A reply whose body has no "was applied to" line is not a notice (it is left out and said so). Covered by
-/// <c>AppliedMatcherTests</c>.
+/// A reply whose body has no series' or patch's "was applied to" line is not a notice: it is left out and said so
+/// (<see cref="SkipReason"/>). Covered by <c>AppliedMatcherTests</c>.
 /// </summary>
 public static class AppliedMatcher
 {
@@ -47,7 +47,7 @@ public static class AppliedMatcher
         {
             if (PatchworkBotReply.Parse(reply.Body) is not { } body)
             {
-                skipped.Add((reply, "its body has no \"was applied to\" line"));
+                skipped.Add((reply, SkipReason(reply)));
                 continue;
             }
 
@@ -67,6 +67,27 @@ public static class AppliedMatcher
         }
 
         return new AppliedResult(notices, skipped);
+    }
+
+    /// <summary>
+    /// Why a bot reply is no notice. The bot also answers pull requests, "This pull request was applied to
+    /// netdev/net.git (main)" (seen in netdev's archives, e.g. its reply of 25 Jan 2024 to a BPF pull request for net;
+    /// not in patchwork-bot.md), which the crawl fetches like any bot reply (a <c>Re:</c> from the bot is all an index
+    /// entry shows): that is said as such, not as a body lacking an applied line. Covered by
+    /// <c>AppliedMatcherTests.Match_ReplyToAPullRequest_SkippedAsAPullRequestReply</c>.
+    /// </summary>
+    private static string SkipReason(MailMessage reply)
+    {
+        const string PullLead = "This pull request was applied to ";
+        var applied = reply.Body.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(PullLead, StringComparison.Ordinal));
+        if (applied is not null)
+        {
+            return $"a reply to a pull request (\"{applied.TrimEnd(':')}\"), not a series: the pull request is listed under Pull requests from its own mail";
+        }
+
+        return SubjectParser.Parse(reply.Subject).IsPullRequest
+            ? "a reply to a pull request, not a series, and its body has no \"was applied to\" line"
+            : "its body has no \"was applied to\" line";
     }
 
     private static (PatchSeries? Series, string How) Find(MailMessage reply, Dictionary<string, PatchSeries> byMessage, Dictionary<string, PatchSeries> bySubject)

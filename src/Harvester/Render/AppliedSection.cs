@@ -11,7 +11,10 @@ namespace Harvester.Render;
 /// </code>
 /// A series of this harvest gives its author, subject and links; a reply matched to none (an older series) gives its
 /// own subject without <c>Re:</c> and its own link, and no author (the bot's page does not name one). Only the replies
-/// <see cref="AppliedNotice.Listed"/> says belong. Covered by <c>AppliedSectionTests</c>.
+/// <see cref="AppliedNotice.Listed"/> says belong. A reply whose summary has rows without a commit (<c>(no matching
+/// commit)</c>, patchwork-bot.md; fixture <c>week-2026-12-sections</c> 090) says how many rows have one:
+/// <c>(bpf-next, 2 of 3 patches)</c>; a reply whose rows all have a commit, or that has no summary, keeps the seed's
+/// <c>(bpf-next)</c>. The JSON says it per row (<c>commits[].url</c> null). Covered by <c>AppliedSectionTests</c>.
 /// </summary>
 public sealed class AppliedSection(OutputOptions options)
 {
@@ -46,10 +49,17 @@ public sealed class AppliedSection(OutputOptions options)
                 sb.Append(MarkdownLink.Of(Original(notice.Subject), links.Ordered(notice.Links).FirstOrDefault()?.Url, options.CodeSpans));
             }
 
-            sb.Append(" (").Append(MarkdownText.Text(notice.To.ShortTree)).Append(")\n");
+            sb.Append(" (").Append(MarkdownText.Text(notice.To.ShortTree)).Append(Partly(notice)).Append(")\n");
         }
 
         return sb.ToString();
+    }
+
+    /// <summary><c>, 2 of 3 patches</c> when some summary rows have no commit; empty otherwise.</summary>
+    private static string Partly(AppliedNotice notice)
+    {
+        var withCommit = notice.Commits.Count(c => c.Url is not null);
+        return withCommit == notice.Commits.Count ? "" : FormattableString.Invariant($", {withCommit} of {notice.Commits.Count} patches");
     }
 
     /// <summary>The subject the bot answered: the reply's without its <c>Re:</c> markers.</summary>

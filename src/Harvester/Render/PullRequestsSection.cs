@@ -6,8 +6,12 @@ namespace Harvester.Render;
 /// <summary>
 /// The "Pull requests" section: the window's pull requests as the seed lists them, one dated link a line
 /// (<c>- [9th May](https://www.spinics.net/lists/netdev/msg434497.html)</c>, seed 000), grouped under <c>### tree</c>
-/// sub-headings (bpf-next, bpf, net-next, net, other trees by name, then <c>other</c>), each group by day. A pull request no archive dates shows its subject as
-/// the link text instead of a day. Covered by <c>PullRequestsSectionTests</c>.
+/// sub-headings (bpf-next, bpf, net-next, net, other trees by name, then <c>other</c>), each group by day. A pull
+/// request no archive dates (spinics' index has no dates and its page is not fetched: fixture
+/// <c>week-2026-12-sections</c> 140) prints <c>- [date unknown](link) (its subject)</c>, last in its group: the link
+/// text stays where the seed puts a day, says plainly that there is none, and the subject tells the editor which pull
+/// request it is; never a neighbouring mail's day, nor the date its subject names (the day it was tagged, not sent).
+/// Covered by <c>PullRequestsSectionTests</c>.
 /// </summary>
 public sealed class PullRequestsSection(OutputOptions options)
 {
@@ -16,6 +20,9 @@ public sealed class PullRequestsSection(OutputOptions options)
 
     /// <summary>The sub-heading of pull requests whose subject names no tree.</summary>
     public const string OtherTree = "other";
+
+    /// <summary>The link text of a pull request no archive dates.</summary>
+    public const string DateUnknown = "date unknown";
 
     private readonly LinkChooser links = new(options.PreferredArchives);
 
@@ -45,9 +52,10 @@ public sealed class PullRequestsSection(OutputOptions options)
 
     private string Line(PullRequest pull)
     {
-        var text = pull.Day is { } day ? DayName.Of(day) : pull.Subject;
         var link = links.Ordered(pull.Links).FirstOrDefault();
-        return MarkdownLink.Of(text, link?.Url, codeSpans: false);
+        return pull.Day is { } day
+            ? MarkdownLink.Of(DayName.Of(day), link?.Url, codeSpans: false)
+            : MarkdownLink.Of(DateUnknown, link?.Url, codeSpans: false) + " (" + MarkdownText.Text(pull.Subject) + ")";
     }
 
     private static int Rank(string tree) =>

@@ -12,8 +12,10 @@ namespace Harvester.Tests.Filter;
 /// </summary>
 public sealed class SeriesAreasTests
 {
-    private static readonly SeriesAreas Areas = new(
-        FilterConfiguration.TryLoadMaintainers(Path.Combine(Paths.Config, "bpf-maintainers.json")).Patterns!);
+    private static readonly MaintainersPatterns Shipped =
+        FilterConfiguration.TryLoadMaintainers(Path.Combine(Paths.Config, "bpf-maintainers.json")).Patterns!;
+
+    private static readonly SeriesAreas Areas = new(Shipped);
 
     private static readonly DateTimeOffset Sent = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
@@ -51,6 +53,82 @@ public sealed class SeriesAreasTests
 
         Assert.Equal(SeriesAreas.Libbpf, Areas.AreaOf(series));
     }
+
+    // The XDP selftests below are in three shipped sections: BPF [GENERAL], BPF [SELFTESTS] and XDP
+    // ("tools/testing/selftests/bpf/*/*xdp*"). Before the explicit selftests rule, a file went to the first non-GENERAL
+    // section in the file's order, and BPF [SELFTESTS] happens to precede XDP there: these three passed in the shipped
+    // order by luck and fail in the reversed one (AreaOf_SectionsInAnotherOrder_SameAreas).
+    [Fact]
+    public void AreaOf_VerifierWithTwoXdpSelftests_CoreAndVerifier()
+    {
+        var series = Patch("[PATCH bpf-next] bpf: check xdp_buff tail growth", VerifierAndXdpSelftests);
+
+        Assert.Equal(SeriesAreas.Core, Areas.AreaOf(series));
+    }
+
+    [Fact]
+    public void AreaOf_OnlyXdpSelftests_Selftests()
+    {
+        var series = Patch("[PATCH bpf-next] selftests/bpf: grow the xdp tail further", OnlyXdpSelftests);
+
+        Assert.Equal(SeriesAreas.Selftests, Areas.AreaOf(series));
+    }
+
+    [Fact]
+    public void AreaOf_XdpCoreWithItsSelftest_Xdp()
+    {
+        var series = Patch("[PATCH bpf-next] xdp: fix frag count on tail growth", XdpCoreAndSelftest);
+
+        Assert.Equal(SeriesAreas.Xdp, Areas.AreaOf(series));
+    }
+
+    [Theory]
+    [InlineData(nameof(VerifierAndXdpSelftests), SeriesAreas.Core)] // fails before the rule: XDP (2 files) over Core (1)
+    [InlineData(nameof(OnlyXdpSelftests), SeriesAreas.Selftests)] // fails before the rule: XDP
+    [InlineData(nameof(XdpCoreAndSelftest), SeriesAreas.Xdp)]
+    [InlineData(nameof(NetkitAndItsSelftest), SeriesAreas.Hooks)] // tc_netkit.c: BPF [NETKIT] and [SELFTESTS]
+    [InlineData(nameof(ShortenedXdpSelftests), SeriesAreas.Selftests)]
+    public void AreaOf_SectionsInAnotherOrder_SameAreas(string files, string expected)
+    {
+        var series = Patch("[PATCH bpf-next] x: y", FilesNamed(files));
+        var reversed = new SeriesAreas(new MaintainersPatterns([.. Shipped.Sections.Reverse()]));
+        var generalLast = new SeriesAreas(new MaintainersPatterns([.. Shipped.Sections.OrderBy(s => s.Name.StartsWith("BPF [GENERAL]", StringComparison.Ordinal)).ThenByDescending(s => s.Name, StringComparer.Ordinal)]));
+
+        Assert.Equal(expected, Areas.AreaOf(series));
+        Assert.Equal(expected, reversed.AreaOf(series));
+        Assert.Equal(expected, generalLast.AreaOf(series));
+    }
+
+    [Fact]
+    public void AreaOf_ShortenedXdpSelftests_Selftests()
+    {
+        // Git cut ".../selftests/bpf/prog_tests/xdp_metadata.c" to fit: before the rule the tail went to the first
+        // section it fits, BPF [GENERAL] ("tools/testing/selftests/bpf/"), and the series came out Core and verifier.
+        Assert.Equal(SeriesAreas.Selftests, Areas.AreaOf(Patch("[PATCH bpf-next] selftests/bpf: x", ShortenedXdpSelftests)));
+    }
+
+    private static readonly string[] VerifierAndXdpSelftests =
+        ["kernel/bpf/verifier.c", "tools/testing/selftests/bpf/prog_tests/xdp_adjust_tail.c", "tools/testing/selftests/bpf/progs/test_xdp_adjust_tail_grow.c"];
+
+    private static readonly string[] OnlyXdpSelftests =
+        ["tools/testing/selftests/bpf/prog_tests/xdp_adjust_tail.c", "tools/testing/selftests/bpf/progs/test_xdp_adjust_tail_grow.c"];
+
+    private static readonly string[] XdpCoreAndSelftest = ["net/core/xdp.c", "tools/testing/selftests/bpf/prog_tests/xdp_adjust_tail.c"];
+
+    private static readonly string[] NetkitAndItsSelftest = ["drivers/net/netkit.c", "tools/testing/selftests/bpf/prog_tests/tc_netkit.c"];
+
+    private static readonly string[] ShortenedXdpSelftests =
+        [".../selftests/bpf/prog_tests/xdp_metadata.c", ".../selftests/bpf/progs/xdp_metadata.c"];
+
+    private static string[] FilesNamed(string name) => name switch
+    {
+        nameof(VerifierAndXdpSelftests) => VerifierAndXdpSelftests,
+        nameof(OnlyXdpSelftests) => OnlyXdpSelftests,
+        nameof(XdpCoreAndSelftest) => XdpCoreAndSelftest,
+        nameof(NetkitAndItsSelftest) => NetkitAndItsSelftest,
+        nameof(ShortenedXdpSelftests) => ShortenedXdpSelftests,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such file list"),
+    };
 
     [Theory]
     [InlineData("net/xdp/xsk.c", SeriesAreas.Xdp)] // XDP SOCKETS (AF_XDP)

@@ -74,6 +74,36 @@ public sealed class AppliedMatcherTests
         Assert.Contains("no \"was applied to\" line", Assert.Single(result.Skipped).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Match_ReplyToAPullRequest_SkippedAsAPullRequestReply()
+    {
+        // The bot's answer to a pull request (netdev, 25 Jan 2024, to a BPF pull request for net); before, the reason
+        // said its body had no "was applied to" line, though it has one.
+        var reply = Bot("Re: pull-request: bpf 2026-12-04", inReplyTo: "20261204211000.61230-1-teodor.ionescu@example.org") with
+        {
+            Body = "Hello:\n\nThis pull request was applied to netdev/net.git (main)\nby Paolo Abeni <pabeni@redhat.com>:\n\n"
+                + "On Fri, 04 Dec 2026 22:10:00 +0100 you wrote:\n> Hi Marco,\n>\n> The following pull-request contains BPF updates for your *net* tree.\n\n"
+                + "Here is the summary with links:\n  - pull-request: bpf 2026-12-04\n    https://git.kernel.org/netdev/net/c/0123456789ab\n\nYou are awesome, thank you!\n",
+        };
+
+        var result = AppliedMatcher.Match([reply], [Covered, Lone]);
+
+        Assert.Empty(result.Notices);
+        Assert.Equal(
+            "a reply to a pull request (\"This pull request was applied to netdev/net.git (main)\"), not a series: the pull request is listed under Pull requests from its own mail",
+            Assert.Single(result.Skipped).Reason);
+    }
+
+    [Fact]
+    public void Match_ReplyToAPullRequestWithoutAnAppliedLine_SaysBoth()
+    {
+        var reply = Bot("Re: [GIT PULL] Networking for v6.19-rc1", inReplyTo: null) with { Body = "Hello:\n\nSomething else entirely.\n" };
+
+        var reason = Assert.Single(AppliedMatcher.Match([reply], [Covered, Lone]).Skipped).Reason;
+
+        Assert.Equal("a reply to a pull request, not a series, and its body has no \"was applied to\" line", reason);
+    }
+
     [Theory]
     [InlineData("patchwork-bot+netdevbpf", true)]
     [InlineData("patchwork-bot+netdev...@kernel.org", true)]

@@ -70,6 +70,127 @@ public sealed class PatchworkBotReplyTests
         https://korg.docs.kernel.org/patchwork/pwbot.html
         """;
 
+    /// <summary>A series before 2022: the full ref in the parentheses, a colon, and no "by" line (patchwork-bot.md).</summary>
+    private const string SeriesBefore2022 = """
+        Hello:
+
+        This series was applied to bpf/bpf-next.git (refs/heads/master):
+
+        On Tue, 16 Nov 2021 09:12:40 +0100 you wrote:
+        > The raw tracepoint attach path takes the tracepoint's name from user
+        > memory twice. Copy it once.
+        >
+        > [...]
+
+        Here is the summary with links:
+          - [bpf-next,1/3] bpf: Copy the raw tracepoint name once
+            https://git.kernel.org/bpf/bpf-next/c/0e4b1f8a7d21
+          - [bpf-next,2/3] libbpf: Pass the raw tracepoint name through unchanged
+            https://git.kernel.org/bpf/bpf-next/c/7c2d90b1e3f4
+          - [bpf-next,3/3] selftests/bpf: Attach to a raw tracepoint by a long name
+            https://git.kernel.org/bpf/bpf-next/c/b815e6a02c97
+
+        You are awesome, thank you!
+        --
+        Deet-doot-dot, I am a bot.
+        https://korg.docs.kernel.org/patchwork/pwbot.html
+        """;
+
+    /// <summary>A single patch after 2022 whose committer the bot did not name: "(main):" and no "by" line.</summary>
+    private const string PatchWithoutBy = """
+        Hello:
+
+        This patch was applied to netdev/net-next.git (main):
+
+        On Mon, 06 Mar 2023 08:41:12 +0100 you wrote:
+        > The driver reads the PHY id before the PHY is out of reset.
+        >
+        > [...]
+
+        Here is the summary with links:
+          - [net-next] net: phy: wait for reset before reading the id
+            https://git.kernel.org/netdev/net-next/c/5d7ac3e9b210
+
+        You are awesome, thank you!
+        --
+        Deet-doot-dot, I am a bot.
+        https://korg.docs.kernel.org/patchwork/pwbot.html
+        """;
+
+    /// <summary>A series applied with every row unmatched (the maintainer reworded the commits).</summary>
+    private const string NoRowMatched = """
+        Hello:
+
+        This series was applied to bpf/bpf.git (master)
+        by Daniel Borkmann <daniel@iogearbox.net>:
+
+        On Thu, 12 Jan 2023 15:02:33 +0000 you wrote:
+        > Two fixes for the sockmap's verdict path.
+        >
+        > [...]
+
+        Here is the summary with links:
+          - [bpf,1/2] bpf, sockmap: Fix a leak of the verdict skb
+            (no matching commit)
+          - [bpf,2/2] selftests/bpf: Check the verdict skb is freed
+            (no matching commit)
+
+        You are awesome, thank you!
+        -- 
+        Deet-doot-dot, I am a bot.
+        https://korg.docs.kernel.org/patchwork/pwbot.html
+        """;
+
+    /// <summary>A patch sent as a bare "[PATCH]" to net-next: its summary row carries no "[tree,x/y]" tag.</summary>
+    private const string RowWithoutTag = """
+        Hello:
+
+        This patch was applied to netdev/net-next.git (main)
+        by Jakub Kicinski <kuba@kernel.org>:
+
+        On Wed, 10 May 2023 17:20:05 +0200 you wrote:
+        > The ring size is read under the lock but used after it is dropped.
+        >
+        > [...]
+
+        Here is the summary with links:
+          - net: ethtool: read the ring size under the lock
+            https://git.kernel.org/netdev/net-next/c/9b3f01d6ce42
+
+        You are awesome, thank you!
+        -- 
+        Deet-doot-dot, I am a bot.
+        https://korg.docs.kernel.org/patchwork/pwbot.html
+        """;
+
+    /// <summary>
+    /// The bot's answer to a pull request (real netdev mails: "This pull request was applied to netdev/net.git (main)"
+    /// for a BPF pull request in January 2024). patchwork-bot.md lists only "series" and "patch" as "applied" forms and
+    /// pull requests are their own section (PullRequestSightings), so the parser gives no applied notice for it.
+    /// </summary>
+    private const string PullRequestApplied = """
+        Hello:
+
+        This pull request was applied to netdev/net.git (main)
+        by Paolo Abeni <pabeni@redhat.com>:
+
+        On Thu, 03 Dec 2026 09:44:16 +0100 you wrote:
+        > Hi David, hi Jakub, hi Paolo, hi Eric,
+        >
+        > The following pull-request contains BPF updates for your *net* tree.
+        >
+        > [...]
+
+        Here is the summary with links:
+          - pull-request: bpf 2026-12-03
+            https://git.kernel.org/netdev/net/c/2f9c4ad01e87
+
+        You are awesome, thank you!
+        -- 
+        Deet-doot-dot, I am a bot.
+        https://korg.docs.kernel.org/patchwork/pwbot.html
+        """;
+
     [Fact]
     public void Parse_SeriesWithBy_TreeBranchByAndRows()
     {
@@ -145,6 +266,65 @@ public sealed class PatchworkBotReplyTests
 
         Assert.Equal("[bpf-next,2/2] bpf: something else that is long enough to wrap", body.Commits[1].Title);
         Assert.Null(body.Commits[1].Url);
+    }
+
+    [Fact]
+    public void Parse_SeriesBefore2022_IsASeriesWithRefsHeadsDroppedAndNoBy()
+    {
+        var body = PatchworkBotReply.Parse(SeriesBefore2022)!;
+
+        Assert.True(body.IsSeries);
+        Assert.Equal(("bpf/bpf-next.git", "master", null, "bpf-next"), (body.To.Tree, body.To.Branch, body.To.By, body.To.ShortTree));
+        Assert.Equal(
+            [
+                ("[bpf-next,1/3] bpf: Copy the raw tracepoint name once", "https://git.kernel.org/bpf/bpf-next/c/0e4b1f8a7d21"),
+                ("[bpf-next,2/3] libbpf: Pass the raw tracepoint name through unchanged", "https://git.kernel.org/bpf/bpf-next/c/7c2d90b1e3f4"),
+                ("[bpf-next,3/3] selftests/bpf: Attach to a raw tracepoint by a long name", "https://git.kernel.org/bpf/bpf-next/c/b815e6a02c97"),
+            ],
+            body.Commits.Select(c => (c.Title, c.Url?.AbsoluteUri)));
+    }
+
+    [Fact]
+    public void Parse_PatchAfter2022WithoutBy_BranchWithoutColonAndNoBy()
+    {
+        var body = PatchworkBotReply.Parse(PatchWithoutBy)!;
+
+        Assert.False(body.IsSeries);
+        Assert.Equal(("netdev/net-next.git", "main", null, "net-next"), (body.To.Tree, body.To.Branch, body.To.By, body.To.ShortTree));
+        var commit = Assert.Single(body.Commits);
+        Assert.Equal(("[net-next] net: phy: wait for reset before reading the id", "https://git.kernel.org/netdev/net-next/c/5d7ac3e9b210"), (commit.Title, commit.Url?.AbsoluteUri));
+    }
+
+    [Fact]
+    public void Parse_EveryRowNoMatchingCommit_IsStillANoticeWithEveryRowAndNoUrl()
+    {
+        var body = PatchworkBotReply.Parse(NoRowMatched)!;
+
+        Assert.True(body.IsSeries);
+        Assert.Equal(("bpf/bpf.git", "master", "Daniel Borkmann"), (body.To.Tree, body.To.Branch, body.To.By));
+        Assert.Equal(
+            [
+                ("[bpf,1/2] bpf, sockmap: Fix a leak of the verdict skb", null),
+                ("[bpf,2/2] selftests/bpf: Check the verdict skb is freed", null),
+            ],
+            body.Commits.Select(c => (c.Title, c.Url?.AbsoluteUri)));
+    }
+
+    [Fact]
+    public void Parse_NetNextRowWithoutTreeTag_KeepsTheBareTitleAndItsCommit()
+    {
+        var body = PatchworkBotReply.Parse(RowWithoutTag)!;
+
+        Assert.False(body.IsSeries);
+        Assert.Equal(("netdev/net-next.git", "main", "Jakub Kicinski", "net-next"), (body.To.Tree, body.To.Branch, body.To.By, body.To.ShortTree));
+        var commit = Assert.Single(body.Commits);
+        Assert.Equal(("net: ethtool: read the ring size under the lock", "https://git.kernel.org/netdev/net-next/c/9b3f01d6ce42"), (commit.Title, commit.Url?.AbsoluteUri));
+    }
+
+    [Fact]
+    public void Parse_PullRequestApplied_IsNoAppliedNotice()
+    {
+        Assert.Null(PatchworkBotReply.Parse(PullRequestApplied));
     }
 
     [Theory]

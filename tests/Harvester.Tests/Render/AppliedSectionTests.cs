@@ -39,6 +39,37 @@ public sealed class AppliedSectionTests
     }
 
     [Fact]
+    public void Render_SomeRowsWithoutACommit_SaysHowManyHaveOne()
+    {
+        // The bot's summary row "(no matching commit)" (patchwork-bot.md; fixture week-2026-12-sections 090): before,
+        // the series read as wholly applied.
+        var series = Single("Jane Doe", "[PATCH bpf-next 0/3] bpf: three things", Monday, 42);
+        var notice = Notice("Re: [PATCH bpf-next 0/3] bpf: three things", series.Id, Spinics(99)) with
+        {
+            Commits = [Commit("bpf: one", "8a3c7e02f1d9"), Commit("bpf: two", "c05b91e4d7a2"), Commit("selftests/bpf: three", null)],
+        };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(Report(Relevant(series)) with { Applied = [notice] });
+
+        Assert.Equal(
+            "## Applied\n\n- Jane Doe, [[PATCH bpf-next 0/3] bpf: three things](https://www.spinics.net/lists/netdev/msg42.html) (bpf-next, 2 of 3 patches)\n",
+            markdown);
+    }
+
+    [Fact]
+    public void Render_EveryRowWithACommit_KeepsTheSeedsTreeAlone()
+    {
+        var notice = Notice("Re: [PATCH bpf] bpf: an older series", null, Spinics(7)) with
+        {
+            Commits = [Commit("bpf: one", "8a3c7e02f1d9"), Commit("bpf: two", "c05b91e4d7a2")],
+        };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(Report() with { Applied = [notice] });
+
+        Assert.Equal("## Applied\n\n- [[PATCH bpf] bpf: an older series](https://www.spinics.net/lists/netdev/msg7.html) (bpf-next)\n", markdown);
+    }
+
+    [Fact]
     public void Render_NoListedNotice_SaysNoneApplied()
     {
         var report = Report() with { Applied = [Notice("Re: [PATCH net] net: not ours", null, Spinics(7)) with { Listed = false }] };
@@ -71,6 +102,9 @@ public sealed class AppliedSectionTests
         var text = string.Concat(paragraph.Inline!.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
         Assert.StartsWith(author.Trim() + ",", text, StringComparison.Ordinal);
     }
+
+    private static AppliedCommit Commit(string title, string? hash) =>
+        new(title, hash is null ? null : new Uri("https://git.kernel.org/bpf/bpf-next/c/" + hash));
 
     private static AppliedNotice Notice(string subject, string? seriesId, ArchiveLink link) => new()
     {

@@ -1,5 +1,8 @@
 using Harvester.Domain;
 using Harvester.Render;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using static Harvester.Tests.Render.Some;
 
 namespace Harvester.Tests.Render;
@@ -51,10 +54,53 @@ public sealed class PullRequestsSectionTests
 
             ### other
 
-            - [[GIT PULL] Please pull](https://www.spinics.net/lists/netdev/msg4.html)
+            - [date unknown](https://www.spinics.net/lists/netdev/msg4.html) (\[GIT PULL\] Please pull)
 
             """.ReplaceLineEndings("\n"),
             text);
+    }
+
+    [Fact]
+    public void Render_UndatedPullRequest_DateUnknownThenItsSubject()
+    {
+        // Spinics' index dates no entry and a pull request's page is not fetched: a pull request only spinics holds has
+        // no day (fixture week-2026-12-sections 140). It says so where the seed puts the day, never the dated
+        // neighbour's day, and its subject tells which one it is. Before: its subject was the link text.
+        PullRequest[] pulls =
+        [
+            Pull("pull-request: bpf 2026-12-04", "bpf", null, Spinics(20)),
+            Pull("pull-request: bpf 2026-12-01", "bpf", new DateOnly(2026, 12, 1), Spinics(11)),
+        ];
+
+        var text = new PullRequestsSection(new OutputOptions()).Render(pulls);
+
+        Assert.Equal(
+            """
+            ## Pull requests
+
+            ### bpf
+
+            - [1st December](https://www.spinics.net/lists/netdev/msg11.html)
+            - [date unknown](https://www.spinics.net/lists/netdev/msg20.html) (pull-request: bpf 2026-12-04)
+
+            """.ReplaceLineEndings("\n"),
+            text);
+    }
+
+    [Fact]
+    public void Render_UndatedPullRequestWithHostileSubject_OneListItemWithOneLink()
+    {
+        var text = new PullRequestsSection(new OutputOptions()).Render([Pull("[x](https://evil.example/) *pull* <b>", null, null, Spinics(4))]);
+
+        var document = Markdown.Parse(text);
+        var item = Assert.IsType<ListItemBlock>(Assert.Single(Assert.Single(document.OfType<ListBlock>())));
+        var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(item));
+        var link = Assert.Single(paragraph.Inline!.Descendants<LinkInline>());
+        Assert.Equal("https://www.spinics.net/lists/netdev/msg4.html", link.Url);
+        Assert.Empty(paragraph.Inline!.Descendants<EmphasisInline>());
+        Assert.Empty(paragraph.Inline!.Descendants<HtmlInline>());
+        var plain = string.Concat(paragraph.Inline!.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+        Assert.Equal("date unknown ([x](https://evil.example/) *pull* <b>)", plain);
     }
 
     [Fact]
