@@ -46,7 +46,7 @@ public sealed partial class HarvestPipeline(
         var decisions = grouped.Series.Select(s => filter.Decide(s) with { Area = areas.AreaOf(s) }).ToList();
         if (explain)
         {
-            decisions.ForEach(d => LogDecision(logger, d.Relevant ? "kept" : "dropped", d.Series.Head.Message.Subject, string.Join("; ", d.Reasons)));
+            decisions.ForEach(d => LogDecision(logger, d.Relevant ? "kept" : "dropped", d.Series.Head.Message.Subject, d.Reasons.Count > 0 ? string.Join("; ", d.Reasons) : NoSign));
         }
 
         var output = listAll ? decisions : decisions.Where(d => d.Relevant).ToList();
@@ -82,8 +82,19 @@ public sealed partial class HarvestPipeline(
         var applied = new AppliedRelevance(filter).Decide(matched.Notices, decisions, output).ToList();
         if (explain)
         {
-            applied.ForEach(n => LogApplied(logger, n.Subject, n.SeriesId ?? "none", n.Match));
-            matched.Skipped.ToList().ForEach(s => LogApplied(logger, s.Reply.Subject, "none", s.Reason));
+            foreach (var n in applied)
+            {
+                if (n.SeriesId is null)
+                {
+                    LogNotApplied(logger, n.Subject, n.Match);
+                }
+                else
+                {
+                    LogApplied(logger, n.Subject, n.SeriesId, n.Match);
+                }
+            }
+
+            matched.Skipped.ToList().ForEach(s => LogNotApplied(logger, s.Reply.Subject, s.Reason));
         }
 
         return applied;
@@ -140,6 +151,12 @@ public sealed partial class HarvestPipeline(
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Explain: bot reply {Subject} matched series {Series}: {How}")]
     private static partial void LogApplied(ILogger logger, string subject, string series, string how);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Explain: bot reply {Subject} matched no series: {Why}")]
+    private static partial void LogNotApplied(ILogger logger, string subject, string why);
+
+    /// <summary>The reason a dropped series gives when no rule spoke for it (it used to print nothing after the colon).</summary>
+    private const string NoSign = "no BPF/XDP word, tree or MAINTAINERS file in its subject, body or diffstat";
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Harvested {SeriesCount} series ({Relevant} listed relevant) from {Messages} messages; {Requests} pages downloaded, {CacheHits} taken from the cache, {Saved} links found in the index without downloading the page, {Errors} pages failed")]
     private static partial void LogSummary(ILogger logger, int seriesCount, int relevant, int messages, int requests, int cacheHits, int saved, int errors);

@@ -36,10 +36,10 @@ public sealed class ExplainAppliedTests : IDisposable
                 "Explain: bot reply Re: [PATCH bpf-next v2 0/3] bpf: Allow sleepable programs on faultable tracepoints matched series 20261130081502.20417-1-mirela.kovacs@example.com: "
                     + "In-Reply-To <20261130081502.20417-1-mirela.kovacs@example.com> is the cover letter of series 20261130081502.20417-1-mirela.kovacs@example.com",
                 // 120: its series (005-007) was posted before the window
-                "Explain: bot reply Re: [PATCH bpf-next 0/2] libbpf: Speed up BTF deduplication with type hints matched series none: "
+                "Explain: bot reply Re: [PATCH bpf-next 0/2] libbpf: Speed up BTF deduplication with type hints matched no series: "
                     + "In-Reply-To <20261126090004.5512-1-oskar.lindqvist@example.net> is no series of this output (an older series, or one left out) and no series has its subject",
                 // 130: its series is in the window but not BPF/XDP, so the output may not name it
-                "Explain: bot reply Re: [PATCH net-next] tcp: Trim the retransmit queue before the ACK is processed matched series none: "
+                "Explain: bot reply Re: [PATCH net-next] tcp: Trim the retransmit queue before the ACK is processed matched no series: "
                     + "In-Reply-To <20261202090030.9120-1-paulo.ferreira@example.net> is a part of series 20261202090030.9120-1-paulo.ferreira@example.net; that series is left out of this output (not BPF/XDP)",
                 // 150: no cover letter: the bot answers the first patch
                 "Explain: bot reply Re: [PATCH bpf-next 1/2] libbpf: Honour the autoattach flag of struct_ops maps matched series 20261201150510.3391-1-ingrid.solberg@example.org: "

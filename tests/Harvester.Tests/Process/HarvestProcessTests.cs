@@ -149,6 +149,7 @@ public sealed partial class HarvestProcessTests(HarvesterBinary harvester, Xunit
         var verdicts = result.StderrLines.Where(l => l.Contains("Explain: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(11, verdicts.Count(l => l.Contains("Explain: kept ", StringComparison.Ordinal)));
         Assert.Contains(verdicts, l => l.Contains("Explain: dropped ", StringComparison.Ordinal));
+        Assert.DoesNotContain(verdicts, l => l.TrimEnd().EndsWith(':'));
         // The checksum series is in only for part 2's diffstat; the TCP fix is out though its Cc line says bpf.
         Assert.Contains(verdicts, l => l.Contains("kept [PATCH net-next 0/3] net: skb: consolidate checksum", StringComparison.Ordinal) && l.Contains("diffstat: net/core/filter.c", StringComparison.Ordinal));
         Assert.Contains(verdicts, l => l.Contains("dropped [PATCH net] tcp: restore cwnd correctly", StringComparison.Ordinal));
