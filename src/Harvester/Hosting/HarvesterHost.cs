@@ -44,7 +44,7 @@ public static class HarvesterHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddSystemd();
-        builder.Services.AddSerilog(logger => ConfigureLogging(logger, configuration));
+        builder.Services.AddSerilog(logger => ConfigureLogging(logger, configuration), preserveStaticLogger: true);
         builder.Services.AddHarvester(configuration);
         builder.Services.AddTransient<TCommand>();
         if (parsed is not null)
