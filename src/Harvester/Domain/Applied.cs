@@ -30,6 +30,9 @@ public sealed record AppliedNotice
 
     public required AppliedTo To { get; init; }
 
+    /// <summary>Whom the bot's reply is addressed to (<see cref="MailMessage.Recipient"/>: the series' author), or null.</summary>
+    public string? Recipient { get; init; }
+
     /// <summary>True for "This series was applied", false for "This patch was applied".</summary>
     public bool IsSeries { get; init; }
 

@@ -18,6 +18,13 @@ public sealed record MailMessage
     /// <summary>The sender's address where an archive reveals it (spinics' X-From-R13 does), else null.</summary>
     public string? AuthorAddress { get; init; }
 
+    /// <summary>
+    /// The display name of the first <c>To:</c> recipient where the archive gives the whole header (lore's raw mail),
+    /// else null. The patchwork bot addresses its reply to the series' author (fixture week-2026-12-sections 120), so
+    /// an Applied line for a series older than the window can still name who wrote it.
+    /// </summary>
+    public string? Recipient { get; init; }
+
     public required DateTimeOffset Date { get; init; }
 
     /// <summary>

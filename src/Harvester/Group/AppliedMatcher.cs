@@ -57,6 +57,7 @@ public static class AppliedMatcher
                 Subject = reply.Subject,
                 Date = reply.Date,
                 To = body.To,
+                Recipient = reply.Recipient,
                 IsSeries = body.IsSeries,
                 InReplyTo = reply.InReplyTo ?? reply.AncestorsClosestFirst().FirstOrDefault(),
                 SeriesId = matched?.Id,

@@ -103,6 +103,7 @@ public sealed class MessageMerger(ArchiveCatalog catalog)
         {
             MessageId = id,
             AuthorAddress = copies.Select(c => c.AuthorAddress).FirstOrDefault(a => a is not null),
+            Recipient = copies.Select(c => c.Recipient).FirstOrDefault(r => r is not null),
             ParentLink = copies.Select(c => c.ParentLink).FirstOrDefault(p => p is not null),
             Links = links,
             RepliesSeen = replies.GetValueOrDefault(title),

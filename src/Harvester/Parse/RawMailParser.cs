@@ -50,6 +50,7 @@ public static class RawMailParser
             Subject = Whitespace.Collapse(mime.Subject ?? ""),
             Author = author,
             AuthorAddress = address,
+            Recipient = mime.To.Mailboxes.Select(m => Whitespace.Collapse(m.Name ?? "")).FirstOrDefault() is { Length: > 0 } to ? to : null,
             Date = mime.Date,
             InReplyTo = inReplyTo,
             References = references,

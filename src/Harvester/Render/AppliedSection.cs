@@ -10,7 +10,8 @@ namespace Harvester.Render;
 /// - [[PATCH bpf] bpf: an older series](link to the bot's reply) (bpf)
 /// </code>
 /// A series of this harvest gives its author, subject and links; a reply matched to none (an older series) gives its
-/// own subject without <c>Re:</c> and its own link, and no author (the bot's page does not name one). Only the replies
+/// own subject without <c>Re:</c> and its own link, and the reply's <c>To:</c> name as author where the archive gives
+/// it (lore's raw mail; the HTML archives mask or leave out <c>To:</c>, so there the line has no author). Only the replies
 /// <see cref="AppliedNotice.Listed"/> says belong. A reply whose summary has rows without a commit (<c>(no matching
 /// commit)</c>, patchwork-bot.md; fixture <c>week-2026-12-sections</c> 090) says how many rows have one:
 /// <c>(bpf-next, 2 of 3 patches)</c>; a reply whose rows all have a commit, or that has no summary, keeps the seed's
@@ -46,6 +47,11 @@ public sealed class AppliedSection(OutputOptions options)
             }
             else
             {
+                if (notice.Recipient is { } author)
+                {
+                    sb.Append(MarkdownText.LineStart(MarkdownText.Text(AuthorName.Display(author)))).Append(", ");
+                }
+
                 sb.Append(MarkdownLink.Of(Original(notice.Subject), links.Ordered(notice.Links).FirstOrDefault()?.Url, options.CodeSpans));
             }
 

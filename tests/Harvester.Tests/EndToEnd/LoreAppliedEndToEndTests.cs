@@ -83,6 +83,22 @@ public sealed class LoreAppliedEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_LoreOnlyMarkdown_OlderSeriesNamedByTheBotsRecipient()
+    {
+        await using var lore = await PublicInboxServer.StartAsync(Lists(Netdev, Bpf));
+        var settings = LoreOnly(lore);
+        settings["Harvester:Run:Format"] = "markdown";
+        settings["Harvester:Run:Sections"] = "applied";
+
+        var (code, output) = await _run.RunAsync(settings);
+
+        // 120 answers a series posted before the window: only the reply's To: can name its author.
+        Assert.Equal(ExitCodes.Done, code);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("Speed up BTF deduplication", StringComparison.Ordinal));
+        Assert.StartsWith("- Oskar Lindqvist, [[PATCH bpf-next 0/2] libbpf: Speed up BTF deduplication with type hints](", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Harvest_LoreOnly_PeoplesReplies_EvenWithTheBotsTextUnquoted_NotRecordedAsApplied()
     {
         // Every person's reply of the week (030, 060, 100, 160) and the unquoted one are on lore, in the window.

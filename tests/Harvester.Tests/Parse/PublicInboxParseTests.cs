@@ -43,6 +43,17 @@ public class PublicInboxParseTests
     }
 
     [Fact]
+    public void Parse_BotReply_RecipientIsTheSeriesAuthor_ListAddressIsNone()
+    {
+        var reply = RawMailParser.Parse(
+            File.ReadAllBytes(Paths.Fixture("archives", "week-2026-12-sections", "messages", "120-bot-applied-libbpf-dedup-hints-older.eml")), "LoreBpf", Bpf);
+        var patch = MboxReader.Read(Fixture("search-result.mboxrd"), "LoreBpf", Bpf, 1_000_000, 100_000).Messages[0];
+
+        Assert.Equal("Oskar Lindqvist", reply.Value!.Recipient);
+        Assert.Null(patch.Recipient); // "To: bpf@vger.kernel.org": no name
+    }
+
+    [Fact]
     public void Read_MboxrdQuotedFromLines_OneQuoteRemoved()
     {
         var patch = MboxReader.Read(Fixture("search-result.mboxrd"), "LoreBpf", Bpf, 1_000_000, 100_000).Messages[0];

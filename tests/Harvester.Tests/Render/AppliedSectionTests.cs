@@ -39,6 +39,36 @@ public sealed class AppliedSectionTests
     }
 
     [Fact]
+    public void Render_OlderSeriesWithTheRepliesRecipient_NamesItAsAuthor()
+    {
+        // lore's raw mail gives the bot's To: (fixture week-2026-12-sections 120: "To: Oskar Lindqvist <…>").
+        var notice = Notice("Re: [PATCH bpf-next 0/2] libbpf: an older series", null, Spinics(7)) with { Recipient = "\"Lindqvist, Oskar\"" };
+
+        var markdown = new AppliedSection(new OutputOptions()).Render(Report() with { Applied = [notice] });
+
+        Assert.Equal(
+            "## Applied\n\n- Oskar Lindqvist, [[PATCH bpf-next 0/2] libbpf: an older series](https://www.spinics.net/lists/netdev/msg7.html) (bpf-next)\n",
+            markdown);
+    }
+
+    [Theory]
+    [InlineData("# Eve")]
+    [InlineData("> Eve")]
+    [InlineData("1. Eve")]
+    public void Render_HostileRecipient_StaysOnePlainListItemWithOneLink(string recipient)
+    {
+        var notice = Notice("Re: [PATCH bpf] bpf: older", null, Spinics(7)) with { Recipient = recipient };
+
+        var document = Markdown.Parse(new AppliedSection(new OutputOptions()).Render(Report() with { Applied = [notice] }));
+
+        Assert.Single(document.Descendants<HeadingBlock>());
+        Assert.Empty(document.Descendants<QuoteBlock>());
+        var item = Assert.IsType<ListItemBlock>(Assert.Single(Assert.Single(document.OfType<ListBlock>())));
+        var paragraph = Assert.IsType<ParagraphBlock>(Assert.Single(item));
+        Assert.Single(paragraph.Inline!.Descendants<LinkInline>());
+    }
+
+    [Fact]
     public void Render_SomeRowsWithoutACommit_SaysHowManyHaveOne()
     {
         // The bot's summary row "(no matching commit)" (patchwork-bot.md; fixture week-2026-12-sections 090): before,
