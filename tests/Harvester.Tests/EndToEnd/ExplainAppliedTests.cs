@@ -49,6 +49,62 @@ public sealed class ExplainAppliedTests : IDisposable
     }
 
     [Fact]
+    public async Task Harvest_BotReplyToAPullRequest_ExplainedAsSuchAndNotApplied()
+    {
+        // The bot also answers pull requests ("This pull request was applied to netdev/net-next.git (main)", seen on
+        // netdev); the week's pull request 080 gets such an answer here, numbered after the fixture's own mails.
+        var week = Week.WithLast(PullRequestApplied);
+        await using var spinics = await FixtureServer.StartSpinicsAsync(week);
+        await using var mailArchive = await FixtureServer.StartMailArchiveAsync(week);
+        var settings = Settings(spinics, mailArchive);
+        settings["Harvester:Run:Explain"] = "true";
+        settings["Harvester:Run:Format"] = "json";
+
+        var (code, log) = await LogCapture.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
+        Assert.Contains(
+            "Explain: bot reply Re: pull-request: bpf-next 2026-12-03 matched no series: a reply to a pull request (\"This pull request was applied to netdev/net-next.git (main)\"), not a series: the pull request is listed under Pull requests from its own mail",
+            log.Lines);
+        Assert.Equal(6, log.Lines.Count(l => l.StartsWith("Explain: bot reply ", StringComparison.Ordinal)));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_run.OutputPath));
+        Assert.Equal(5, json.RootElement.GetProperty("applied").GetArrayLength());
+    }
+
+    private static readonly FixtureMessage PullRequestApplied = new()
+    {
+        FileName = "175-bot-applied-pull-request-bpf-next.eml",
+        MessageId = "176478120503.30211.8812334455667788990.git-patchwork-notify@kernel.org",
+        Subject = "Re: pull-request: bpf-next 2026-12-03",
+        FromName = "patchwork-bot+netdevbpf@kernel.org",
+        FromAddress = "patchwork-bot+netdevbpf@kernel.org",
+        Date = DateTimeOffset.Parse("2026-12-04T17:20:05Z", System.Globalization.CultureInfo.InvariantCulture),
+        InReplyTo = "20261203133000.55120-1-teodor.ionescu@example.org",
+        References = ["20261203133000.55120-1-teodor.ionescu@example.org"],
+        Lists = ["netdev", "bpf"],
+        Body = """
+            Hello:
+
+            This pull request was applied to netdev/net-next.git (main)
+            by Marco Bellini <marco.bellini@example.net>:
+
+            On Thu,  3 Dec 2026 15:30:00 +0200 you wrote:
+            > Hi Marco,
+            >
+            > The following pull-request contains BPF updates for your *net-next* tree.
+
+            Here is the summary with links:
+              - pull-request: bpf-next 2026-12-03
+                https://git.kernel.org/netdev/net-next/c/6c2e0d41b9f3
+
+            You are awesome, thank you!
+            -- 
+            Deet-doot-dot, I am a bot.
+            https://korg.docs.kernel.org/patchwork/pwbot.html
+            """,
+    };
+
+    [Fact]
     public async Task Harvest_NoExplain_NoBotReplyLine()
     {
         await using var spinics = await FixtureServer.StartSpinicsAsync(Week);

@@ -149,6 +149,14 @@ public sealed class FixtureArchive
         return new FixtureArchive(directory, settings, Number(raw, settings), list);
     }
 
+    /// <summary>This archive with <paramref name="extra"/> added after its last message on both sites (numbers kept).</summary>
+    public FixtureArchive WithLast(FixtureMessage extra) =>
+        new(Directory, Settings, [.. Messages, extra with
+        {
+            SpinicsNumber = Messages.Max(m => m.SpinicsNumber) + 1,
+            MailArchiveNumber = Messages.Max(m => m.MailArchiveNumber) + 1,
+        }], List);
+
     public static FixtureArchive FromMessages(IReadOnlyList<FixtureMessage> messages, FixtureArchiveSettings settings, string list = "netdev") =>
         new("(generated)", settings, Number(messages.Where(m => m.Lists.Contains(list)).OrderBy(m => m.Date).Select(m => (m, "", "")).ToList(), settings), list);
 
