@@ -26,7 +26,10 @@ public static class CandidateRules
     /// <summary>
     /// The patchwork bot's "applied" reply: a <c>Re:</c> from <c>patchwork-bot+netdevbpf@kernel.org</c>, recognised by
     /// its sender in any form the indexes show it (<see cref="AppliedMatcher.IsBotReply"/>; patchwork-bot.md). People's
-    /// replies with the same subject are not fetched (EndToEnd/SectionsWeekTests).
+    /// replies with the same subject are not fetched (EndToEnd/SectionsWeekTests). Nor are its replies to pull requests
+    /// (<c>Re: pull-request: bpf-next …</c>, "This pull request was applied to …"): the pull request is listed from its own
+    /// mail and such a reply is no series (EndToEnd/ExplainAppliedTests).
     /// </summary>
-    public static bool IsBotReply(IndexEntry entry) => AppliedMatcher.IsBotReply(entry.Subject, entry.Author);
+    public static bool IsBotReply(IndexEntry entry) =>
+        AppliedMatcher.IsBotReply(entry.Subject, entry.Author) && !SubjectParser.Parse(entry.Subject).IsPullRequest;
 }

@@ -49,11 +49,13 @@ public sealed class ExplainAppliedTests : IDisposable
     }
 
     [Fact]
-    public async Task Harvest_BotReplyToAPullRequest_ExplainedAsSuchAndNotApplied()
+    public async Task Harvest_BotReplyToAPullRequest_NotFetchedFromTheIndexesAndNotApplied()
     {
         // The bot also answers pull requests ("This pull request was applied to netdev/net-next.git (main)", seen on
-        // netdev); the week's pull request 080 gets such an answer here, numbered after the fixture's own mails.
+        // netdev); the week's pull request 080 gets such an answer here, numbered after the fixture's own mails. Its
+        // subject in the index says what it is, so its page is never asked for.
         var week = Week.WithLast(PullRequestApplied);
+        var number = week.Messages.Single(m => m.FileName == PullRequestApplied.FileName).SpinicsNumber;
         await using var spinics = await FixtureServer.StartSpinicsAsync(week);
         await using var mailArchive = await FixtureServer.StartMailArchiveAsync(week);
         var settings = Settings(spinics, mailArchive);
@@ -63,12 +65,30 @@ public sealed class ExplainAppliedTests : IDisposable
         var (code, log) = await LogCapture.RunAsync(settings);
 
         Assert.Equal(ExitCodes.Done, code);
+        Assert.DoesNotContain($"msg{number}.html", spinics.Requests);
+        Assert.Equal(5, log.Lines.Count(l => l.StartsWith("Explain: bot reply ", StringComparison.Ordinal)));
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_run.OutputPath));
+        Assert.Equal(5, json.RootElement.GetProperty("applied").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Harvest_LoreBotReplyToAPullRequest_ExplainedAsSuchAndNotApplied()
+    {
+        // lore's search result holds every mail of the window, the bot's answer to a pull request included.
+        var week = Week.WithLast(PullRequestApplied);
+        await using var lore = await PublicInboxServer.StartAsync(new Dictionary<string, FixtureArchive> { ["netdev"] = week });
+        var settings = _run.Settings(null, null);
+        HarvestRun.Enable(settings, "LoreNetdev", lore.Inbox("netdev"));
+        settings["Harvester:Run:From"] = "2026-11-30";
+        settings["Harvester:Run:To"] = "2026-12-07";
+        settings["Harvester:Run:Explain"] = "true";
+
+        var (code, log) = await LogCapture.RunAsync(settings);
+
+        Assert.Equal(ExitCodes.Done, code);
         Assert.Contains(
             "Explain: bot reply Re: pull-request: bpf-next 2026-12-03 matched no series: a reply to a pull request (\"This pull request was applied to netdev/net-next.git (main)\"), not a series: the pull request is listed under Pull requests from its own mail",
             log.Lines);
-        Assert.Equal(6, log.Lines.Count(l => l.StartsWith("Explain: bot reply ", StringComparison.Ordinal)));
-        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_run.OutputPath));
-        Assert.Equal(5, json.RootElement.GetProperty("applied").GetArrayLength());
     }
 
     private static readonly FixtureMessage PullRequestApplied = new()
