@@ -70,7 +70,6 @@ public sealed class MaintainersPattern
     {
         var n = segments.Length;
         var m = tail.Count;
-
         for (var k = 1; k < n; k++)
         {
             // k unknown leading segments, then the tail. A file pattern needs exactly n segments in all; a directory

@@ -38,25 +38,27 @@ public sealed class MaintainersPatterns
     /// The first section that holds <paramref name="path"/>, or null. A path git shortened (<c>.../bpf/verifier.c</c>)
     /// is matched by its tail (see <see cref="MaintainersPattern.MatchesTail"/>) when <paramref name="allowShortened"/>.
     /// </summary>
-    public MaintainersSection? Match(string path, bool allowShortened = true)
+    public MaintainersSection? Match(string path, bool allowShortened = true) =>
+        !allowShortened && path.StartsWith(Shortened, StringComparison.Ordinal) ? null : Holding(path).FirstOrDefault();
+
+    /// <summary>
+    /// Every section that holds <paramref name="path"/>, in file order (a shortened path by its tail); none for a path
+    /// longer than <see cref="MaintainersPattern.MaxPathLength"/>. Lazy: <see cref="Match"/> stops at the first.
+    /// </summary>
+    public IEnumerable<MaintainersSection> Holding(string path)
     {
         if (path.Length > MaintainersPattern.MaxPathLength)
         {
-            return null;
+            return [];
         }
 
-        if (path.StartsWith(Shortened, StringComparison.Ordinal))
+        if (!path.StartsWith(Shortened, StringComparison.Ordinal))
         {
-            if (!allowShortened)
-            {
-                return null;
-            }
-
-            var tail = path[Shortened.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return tail.Length == 0 ? null : Sections.FirstOrDefault(s => s.MatchesTail(tail));
+            return Sections.Where(s => s.Matches(path));
         }
 
-        return Sections.FirstOrDefault(s => s.Matches(path));
+        var tail = path[Shortened.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return tail.Length == 0 ? [] : Sections.Where(s => s.MatchesTail(tail));
     }
 
     /// <summary>Reads the JSON form; a malformed file gives an error message, not an exception.</summary>

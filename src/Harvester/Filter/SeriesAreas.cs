@@ -86,7 +86,7 @@ public sealed class SeriesAreas(MaintainersPatterns patterns)
             return Selftests;
         }
 
-        var holding = Holding(path);
+        var holding = patterns.Holding(path).ToList();
         var specific = holding.Where(s => !s.Name.StartsWith(General, StringComparison.Ordinal)).ToList();
         var areas = (specific.Count > 0 ? specific : holding).Select(s => AreaOfSection(s.Name)).ToList();
         if (areas.Count > 0)
@@ -95,18 +95,6 @@ public sealed class SeriesAreas(MaintainersPatterns patterns)
         }
 
         return path.StartsWith("drivers/net/", StringComparison.Ordinal) && path.Contains("xdp", StringComparison.OrdinalIgnoreCase) ? Xdp : null;
-    }
-
-    /// <summary>Every section holding the path (its tail, when git shortened it), in no particular order.</summary>
-    private List<MaintainersSection> Holding(string path)
-    {
-        if (!path.StartsWith(Shortened, StringComparison.Ordinal))
-        {
-            return patterns.Sections.Where(s => s.Matches(path)).ToList();
-        }
-
-        var tail = path[Shortened.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return tail.Length == 0 ? [] : patterns.Sections.Where(s => s.MatchesTail(tail)).ToList();
     }
 
     /// <summary>

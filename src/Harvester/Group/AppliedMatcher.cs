@@ -71,19 +71,16 @@ public static class AppliedMatcher
     }
 
     /// <summary>
-    /// Why a bot reply is no notice. The bot also answers pull requests, "This pull request was applied to
-    /// netdev/net.git (main)" (seen in netdev's archives, e.g. its reply of 25 Jan 2024 to a BPF pull request for net;
-    /// not in patchwork-bot.md), which the crawl fetches like any bot reply (a <c>Re:</c> from the bot is all an index
-    /// entry shows): that is said as such, not as a body lacking an applied line. Covered by
-    /// <c>AppliedMatcherTests.Match_ReplyToAPullRequest_SkippedAsAPullRequestReply</c>.
+    /// Why a bot reply is no notice. The bot also answers pull requests (<see cref="PatchworkBotReply.PullRequestLine"/>).
+    /// The HTML crawl leaves those unfetched (their index subject says <c>Re: pull-request:</c>, CandidateRules), but lore
+    /// delivers every mail of the window, so the reason says what the reply is rather than that a body lacks an applied
+    /// line. Covered by <c>AppliedMatcherTests.Match_ReplyToAPullRequest_SkippedAsAPullRequestReply</c>.
     /// </summary>
     private static string SkipReason(MailMessage reply)
     {
-        const string PullLead = "This pull request was applied to ";
-        var applied = reply.Body.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(PullLead, StringComparison.Ordinal));
-        if (applied is not null)
+        if (PatchworkBotReply.PullRequestLine(reply.Body) is { } applied)
         {
-            return $"a reply to a pull request (\"{applied.TrimEnd(':')}\"), not a series: the pull request is listed under Pull requests from its own mail";
+            return $"a reply to a pull request (\"{applied}\"), not a series: the pull request is listed under Pull requests from its own mail";
         }
 
         return SubjectParser.Parse(reply.Subject).IsPullRequest

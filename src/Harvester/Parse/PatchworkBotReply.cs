@@ -25,6 +25,15 @@ public static class PatchworkBotReply
     private const string SeriesLead = "This series was applied to ";
     private const string PatchLead = "This patch was applied to ";
     private const string NoCommit = "(no matching commit)";
+    private const string PullRequestLead = "This pull request was applied to ";
+
+    /// <summary>
+    /// The bot's line for an applied pull request (<c>This pull request was applied to netdev/net.git (main)</c>, seen on
+    /// netdev; not in patchwork-bot.md), without its trailing colon, or null. Such a reply is no series' notice
+    /// (<see cref="Parse"/> gives null for it). Covered by <c>AppliedMatcherTests.Match_ReplyToAPullRequest_*</c>.
+    /// </summary>
+    public static string? PullRequestLine(string body) =>
+        body.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(PullRequestLead, StringComparison.Ordinal))?.TrimEnd(':');
 
     public static PatchworkBotBody? Parse(string body)
     {

@@ -50,7 +50,7 @@ public static class RawMailParser
             Subject = Whitespace.Collapse(mime.Subject ?? ""),
             Author = author,
             AuthorAddress = address,
-            Recipient = mime.To.Mailboxes.Select(m => Whitespace.Collapse(m.Name ?? "")).FirstOrDefault() is { Length: > 0 } to ? to : null,
+            Recipient = Whitespace.Collapse(mime.To.Mailboxes.FirstOrDefault()?.Name ?? "") is { Length: > 0 } to ? to : null,
             Date = mime.Date,
             InReplyTo = inReplyTo,
             References = references,

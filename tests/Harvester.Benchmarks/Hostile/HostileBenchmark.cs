@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using Harvester.Benchmarks.Parse;
 using Harvester.Domain;
-using Harvester.Filter;
-using Harvester.Group;
 using Harvester.Parse;
 using Harvester.Tests.Support;
 
@@ -27,7 +25,6 @@ internal static class HostileBenchmark
     private const double MaxCpuMilliseconds = 1_000;
     private const double MaxRatio = 20;
     private const int FetchCap = 5_000_000; // HttpOptions.MaxResponseBytes' default: no fetched page is larger
-    private static readonly string[] TrailerKeys = ["Signed-off-by", "Reviewed-by"];
 
     public static int Run(string[] args)
     {
@@ -117,13 +114,7 @@ internal static class HostileBenchmark
         var readers = TimeSpan.Zero;
         if (outcome.Value is { } message)
         {
-            readers = ThreadCpuClock.Measure(() =>
-            {
-                Diffstat.Parse(message.Body);
-                CommitMessage.Classify(message.Body, TrailerKeys);
-                SubjectParser.TryParse(message.Subject, out _);
-                AuthorName.Key(message.Author);
-            });
+            readers = ThreadCpuClock.Measure(() => HostilePages.ReadLaterStages(message));
         }
 
         return (parse, readers, outcome.Value is { } read ? $"read ({read.Body.Length:N0}-character body)" : "refused: " + outcome.Error);

@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Harvester.Domain;
-using Harvester.Filter;
 using Harvester.Group;
 using Harvester.Parse;
 using Harvester.Tests.Support;
@@ -111,10 +110,7 @@ public sealed class HostilePagePropertyTests
         switch (outcome.Value)
         {
             case Harvester.Domain.MailMessage message:
-                Diffstat.Parse(message.Body);
-                CommitMessage.Classify(message.Body, ["Signed-off-by", "Reviewed-by"]);
-                SubjectParser.TryParse(message.Subject, out _);
-                AuthorName.Key(message.Author);
+                HostilePages.ReadLaterStages(message);
                 break;
             case IndexPage index:
                 foreach (var entry in index.Entries)

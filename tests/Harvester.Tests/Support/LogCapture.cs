@@ -8,10 +8,9 @@ namespace Harvester.Tests.Support;
 
 /// <summary>
 /// Runs the harvest command in-process with the real configuration and stages (<see cref="HarvestRun"/>'s settings,
-/// HarvesterHost.BuildConfiguration, AddHarvester) and keeps every line it logs. It logs to a provider of its own, not
-/// Serilog: HarvesterHost's AddSerilog sets the process-wide <c>Log.Logger</c>, so in-process runs of other test classes
-/// in parallel would take each other's lines (or close the logger under them). A line is the formatted message, as the
-/// console shows it.
+/// HarvesterHost.BuildConfiguration, AddHarvester) and keeps every line it logs, in memory, through a provider of its
+/// own rather than the host's Serilog console sink (which writes to the process's stderr, shared by every test running
+/// in parallel). A line is the formatted message, as the console shows it.
 /// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
